@@ -1,0 +1,44 @@
+import * as v from 'valibot';
+import { differenceInCalendarDays } from 'date-fns';
+import type { CalendarDate } from './calendar-date';
+import { fromCalendarDate } from './calendar-date';
+import type { Role } from './profile';
+import { roles } from './profile';
+import type { RecordEnvelope } from './record';
+import { limits } from './limits';
+import { choice, optionalCalendarDate, requiredText } from './validation';
+
+/** Something agreed in a session, owned by one of the pair. */
+export interface Action extends RecordEnvelope {
+	pairId: string;
+	sessionId: string | null;
+	text: string;
+	owner: Role;
+	dueOn: CalendarDate | null;
+	doneOn: CalendarDate | null;
+}
+
+export const actionInput = v.object({
+	text: requiredText(limits.title),
+	owner: choice(roles),
+	dueOn: optionalCalendarDate
+});
+export type ActionInput = v.InferOutput<typeof actionInput>;
+
+export type Due = 'overdue' | 'today' | 'soon' | 'later' | 'undated';
+
+/** How pressing an open action is; "soon" is within the coming week. */
+export function dueness(action: Pick<Action, 'dueOn'>, today: Date): Due {
+	if (action.dueOn === null) return 'undated';
+	const days = differenceInCalendarDays(fromCalendarDate(action.dueOn), today);
+	if (days < 0) return 'overdue';
+	if (days === 0) return 'today';
+	return days <= 7 ? 'soon' : 'later';
+}
+
+/** Open actions, most pressing first; undated ones last. */
+export function openActions(actions: readonly Action[]): Action[] {
+	return actions
+		.filter((a) => a.deleted === 0 && a.doneOn === null)
+		.sort((a, b) => (a.dueOn ?? '9999-12-31').localeCompare(b.dueOn ?? '9999-12-31'));
+}

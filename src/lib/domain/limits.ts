@@ -1,0 +1,12 @@
+/** Lengths that keep records readable and storage bounded; forms say so before saving. */
+export const limits = {
+	title: 200,
+	name: 80,
+	place: 200,
+	tag: 40,
+	tags: 12,
+	shortText: 2_000,
+	longText: 20_000,
+	sessionMinutes: { min: 5, max: 600 },
+	milestones: 30
+} as const;

@@ -1,0 +1,33 @@
+import * as v from 'valibot';
+import { choice, requiredText } from './validation';
+import { limits } from './limits';
+
+export const roles = ['mentee', 'mentor'] as const;
+export type Role = (typeof roles)[number];
+
+export const languages = ['en', 'cy'] as const;
+export type Language = (typeof languages)[number];
+
+/** The person using this device. There is one profile per device. */
+export interface Profile {
+	id: 'me';
+	role: Role;
+	name: string;
+	language: Language;
+	/** The pair whose agenda, goals and sessions the screens show. */
+	currentPairId: string | null;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export const profileInput = v.object({
+	role: choice(roles),
+	name: requiredText(limits.name),
+	language: choice(languages)
+});
+export type ProfileInput = v.InferOutput<typeof profileInput>;
+
+/** The other role in a pair: a mentee's partner is their mentor and the other way round. */
+export function partnerRole(role: Role): Role {
+	return role === 'mentee' ? 'mentor' : 'mentee';
+}

@@ -1,0 +1,46 @@
+import * as v from 'valibot';
+import type { CalendarDate, WeekKey } from './calendar-date';
+import { weekKeyOf, weekStart } from './calendar-date';
+import type { RecordEnvelope } from './record';
+import { limits } from './limits';
+import { calendarDate, requiredText } from './validation';
+
+/** Something that went well this week, however small. */
+export interface Win extends RecordEnvelope {
+	pairId: string;
+	wonOn: CalendarDate;
+	text: string;
+}
+
+export const winInput = v.object({
+	wonOn: calendarDate,
+	text: requiredText(limits.shortText)
+});
+export type WinInput = v.InferOutput<typeof winInput>;
+
+export interface WinWeek {
+	week: WeekKey;
+	/** Monday of that week, for display. */
+	startsOn: CalendarDate;
+	wins: Win[];
+}
+
+/** Groups wins (newest first) into weeks, newest week first. */
+export function winsByWeek(wins: readonly Win[]): WinWeek[] {
+	const weeks = new Map<WeekKey, WinWeek>();
+	for (const win of [...wins].sort((a, b) => b.wonOn.localeCompare(a.wonOn))) {
+		const week = weekKeyOf(win.wonOn);
+		let group = weeks.get(week);
+		if (!group) {
+			group = { week, startsOn: weekStart(win.wonOn), wins: [] };
+			weeks.set(week, group);
+		}
+		group.wins.push(win);
+	}
+	return [...weeks.values()];
+}
+
+export function hasWinThisWeek(wins: readonly Win[], today: Date): boolean {
+	const week = weekKeyOf(today);
+	return wins.some((w) => w.deleted === 0 && weekKeyOf(w.wonOn) === week);
+}

@@ -1,0 +1,24 @@
+import type { FieldProblem } from '$lib/domain/validation';
+import { m } from '$lib/paraglide/messages.js';
+
+/** The words shown next to a field for each validation problem. */
+export function problemText(problem: FieldProblem | undefined): string | undefined {
+	switch (problem) {
+		case undefined:
+			return undefined;
+		case 'required':
+			return m.problem_required();
+		case 'too_long':
+			return m.problem_too_long();
+		case 'invalid_date':
+			return m.problem_invalid_date();
+		case 'invalid_time':
+			return m.problem_invalid_time();
+		case 'out_of_range':
+			return m.problem_out_of_range();
+		case 'end_before_start':
+			return m.problem_end_before_start();
+		case 'invalid_choice':
+			return m.problem_invalid_choice();
+	}
+}

@@ -1,0 +1,43 @@
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { Action } from '$lib/domain/action';
+import type { AgendaItem } from '$lib/domain/agenda';
+import type { Goal } from '$lib/domain/goal';
+import type { JournalEntry } from '$lib/domain/journal';
+import type { Pair } from '$lib/domain/pair';
+import type { PrepNote } from '$lib/domain/prep-note';
+import type { Profile } from '$lib/domain/profile';
+import type { Session } from '$lib/domain/session';
+import type { Win } from '$lib/domain/win';
+import { schemaHistory } from './schema-history';
+
+/** The device's own database: everything the person writes lives here first. */
+export class TandemDb extends Dexie {
+	profile!: EntityTable<Profile, 'id'>;
+	pairs!: EntityTable<Pair, 'id'>;
+	journal!: EntityTable<JournalEntry, 'id'>;
+	goals!: EntityTable<Goal, 'id'>;
+	agendaItems!: EntityTable<AgendaItem, 'id'>;
+	sessions!: EntityTable<Session, 'id'>;
+	actions!: EntityTable<Action, 'id'>;
+	wins!: EntityTable<Win, 'id'>;
+	prepNotes!: EntityTable<PrepNote, 'id'>;
+
+	constructor(name = 'tandem', options?: DexieOptions) {
+		super(name, options);
+		for (const { version, stores } of schemaHistory) this.version(version).stores(stores);
+	}
+}
+
+/** The tables an export carries, in the order an import writes them. */
+export const dataTables = [
+	'profile',
+	'pairs',
+	'journal',
+	'goals',
+	'agendaItems',
+	'sessions',
+	'actions',
+	'wins',
+	'prepNotes'
+] as const;
+export type DataTable = (typeof dataTables)[number];

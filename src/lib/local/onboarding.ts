@@ -1,0 +1,49 @@
+import { pairInput, type PairInput } from '$lib/domain/pair';
+import { profileInput, type Profile, type ProfileInput } from '$lib/domain/profile';
+import { envelope } from '$lib/domain/record';
+import { check, type FieldProblems } from '$lib/domain/validation';
+import type { Clock } from './clock';
+import type { TandemDb } from './db';
+import { writing } from './storage-full';
+
+export type WelcomeResult =
+	{ ok: true; record: Profile } | { ok: false; problems: FieldProblems<ProfileInput & PairInput> };
+
+/**
+ * The first run: the person and their first pair are stored together or not at all,
+ * so a failed save never leaves a profile with no pair.
+ */
+export async function welcome(
+	db: TandemDb,
+	clock: Clock,
+	pairId: string,
+	person: unknown,
+	pair: unknown
+): Promise<WelcomeResult> {
+	const p = check(profileInput, person);
+	const q = check(pairInput, pair);
+	if (!p.ok || !q.ok) {
+		return { ok: false, problems: { ...(p.ok ? {} : p.problems), ...(q.ok ? {} : q.problems) } };
+	}
+	return writing(() =>
+		db.transaction('rw', db.profile, db.pairs, async () => {
+			const now = clock();
+			const at = now.toISOString();
+			const existingPair = await db.pairs.get(pairId);
+			await db.pairs.put({
+				...(existingPair ?? envelope(pairId, now)),
+				...q.value,
+				agreement: null
+			});
+			const record: Profile = {
+				id: 'me',
+				...p.value,
+				currentPairId: pairId,
+				createdAt: at,
+				updatedAt: at
+			};
+			await db.profile.put(record);
+			return { ok: true as const, record };
+		})
+	);
+}

@@ -1,0 +1,36 @@
+import { ActionRepository } from './action-repository';
+import { AgendaRepository } from './agenda-repository';
+import type { Clock } from './clock';
+import { DataTransfer } from './data-transfer';
+import type { TandemDb } from './db';
+import { GoalRepository } from './goal-repository';
+import { JournalRepository } from './journal-repository';
+import { JournalSearch } from './journal-search';
+import { welcome } from './onboarding';
+import { PairRepository } from './pair-repository';
+import { PrepNoteRepository } from './prep-note-repository';
+import { ProfileRepository } from './profile-repository';
+import { SessionRepository } from './session-repository';
+import { WinRepository } from './win-repository';
+
+/** Every read and write of the device's data goes through one of these. */
+export function createRepositories(db: TandemDb, clock: Clock) {
+	const journal = new JournalRepository(db, clock);
+	return {
+		profile: new ProfileRepository(db, clock),
+		pairs: new PairRepository(db, clock),
+		journal,
+		journalSearch: new JournalSearch(journal),
+		goals: new GoalRepository(db, clock),
+		agenda: new AgendaRepository(db, clock),
+		sessions: new SessionRepository(db, clock),
+		actions: new ActionRepository(db, clock),
+		wins: new WinRepository(db, clock),
+		prepNotes: new PrepNoteRepository(db, clock),
+		transfer: new DataTransfer(db, clock),
+		welcome: (pairId: string, person: unknown, pair: unknown) =>
+			welcome(db, clock, pairId, person, pair)
+	};
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

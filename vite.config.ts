@@ -1,0 +1,38 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vite';
+import { webManifest } from './src/lib/pwa/web-manifest';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// The app is a static shell: the choice lives on the device, not in a URL or cookie.
+			strategy: ['localStorage', 'preferredLanguage', 'baseLocale']
+		}),
+		sveltekit(),
+		SvelteKitPWA({
+			strategies: 'generateSW',
+			registerType: 'prompt',
+			// src/lib/pwa/update-prompt registers the worker through workbox-window.
+			injectRegister: false,
+			manifest: webManifest,
+			workbox: {
+				globPatterns: [
+					'client/**/*.{js,css,ico,png,svg,webp,woff2,webmanifest}',
+					'prerendered/**/*.html'
+				],
+				// Every app route is a prerendered shell, so any of them can answer a navigation offline.
+				navigateFallback: '/',
+				navigateFallbackDenylist: [/^\/api\//, /^\/coordinator/],
+				ignoreURLParametersMatching: [/.*/],
+				clientsClaim: true,
+				cleanupOutdatedCaches: true
+			},
+			kit: { includeVersionFile: true }
+		})
+	],
+	build: { target: 'es2022' }
+});
