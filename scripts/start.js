@@ -1,0 +1,43 @@
+// `npm start` from a fresh clone: install what is missing, build if the sources changed, serve.
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const port = process.env.PORT ?? '3000';
+const host = process.env.HOST ?? '0.0.0.0';
+
+function run(command, args) {
+	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+	if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function newest(path) {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return readdirSync(path).reduce((t, name) => Math.max(t, newest(join(path, name))), stat.mtimeMs);
+}
+
+const lockfile = join(root, 'package-lock.json');
+const installed = join(root, 'node_modules', '.package-lock.json');
+if (!existsSync(installed) || newest(lockfile) > newest(installed)) {
+	console.log('Installing dependencies…');
+	run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+const sources = ['src', 'static', 'messages', 'project.inlang', 'package-lock.json', 'vite.config.ts', 'svelte.config.js'];
+const built = newest(join(root, 'build', 'index.js'));
+if (built === 0 || sources.some((s) => newest(join(root, s)) > built)) {
+	console.log('Building…');
+	run('npm', ['run', 'build']);
+}
+
+console.log(`\nTandem is running at http://localhost:${port}\n`);
+const server = spawn(process.execPath, ['build'], {
+	cwd: root,
+	stdio: 'inherit',
+	env: { ...process.env, PORT: port, HOST: host }
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
