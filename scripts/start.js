@@ -26,7 +26,15 @@ if (!existsSync(installed) || newest(lockfile) > newest(installed)) {
 	run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-const sources = ['src', 'static', 'messages', 'project.inlang', 'package-lock.json', 'vite.config.ts', 'svelte.config.js'];
+const sources = [
+	'src',
+	'static',
+	'messages',
+	'project.inlang',
+	'package-lock.json',
+	'vite.config.ts',
+	'svelte.config.js'
+];
 const built = newest(join(root, 'build', 'index.js'));
 if (built === 0 || sources.some((s) => newest(join(root, s)) > built)) {
 	console.log('Building…');

@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import ICAL from 'ical.js';
+import { expect, test, welcome } from './support/fixtures';
+
+test('sessions export as an .ics file a calendar parser accepts', async ({ page, app }) => {
+	await welcome(page, app, { role: 'mentee', name: 'Sam', partner: 'Rhian' });
+	await page.goto(app.url('/sessions'));
+	await page.locator('summary', { hasText: 'Schedule a session' }).click();
+	for (const [date, time] of [
+		['2031-03-04', '10:30'],
+		['2031-04-01', '14:00']
+	]) {
+		await page.getByLabel('Date').fill(date!);
+		await page.getByLabel('Time').fill(time!);
+		await page.getByLabel('Place or call link (optional)').fill('County Hall, Room 3');
+		await page.getByRole('button', { name: 'Schedule a session' }).click();
+	}
+	await expect(page.getByTestId('session-row')).toHaveCount(2);
+
+	const all = page.waitForEvent('download');
+	await page.getByRole('button', { name: /Add upcoming sessions to your calendar/ }).click();
+	const file = await (await all).path();
+	const calendar = new ICAL.Component(ICAL.parse(await readFile(file, 'utf8')));
+	const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+	expect(events.map((e) => e.summary)).toEqual([
+		'Mentoring session with Rhian',
+		'Mentoring session with Rhian'
+	]);
+	expect(events[0]!.location).toBe('County Hall, Room 3');
+	// 10:30 in London in March is 10:30 UTC.
+	expect(events[0]!.startDate.toJSDate().toISOString()).toBe('2031-03-04T10:30:00.000Z');
+	expect(events[0]!.endDate.toJSDate().toISOString()).toBe('2031-03-04T11:30:00.000Z');
+
+	await page.getByTestId('session-row').first().getByRole('link').click();
+	const one = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Add to calendar (.ics)' }).click();
+	const single = new ICAL.Component(ICAL.parse(await readFile(await (await one).path(), 'utf8')));
+	expect(single.getAllSubcomponents('vevent')).toHaveLength(1);
+});

@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+
+/**
+ * The real production server (`node build`) as a child process the tests can stop and start,
+ * so "offline" means the server is gone, not a browser emulation.
+ */
+export class AppServer {
+	private process: ChildProcess | undefined;
+	private output = '';
+
+	constructor(
+		readonly port: number,
+		private buildDir = 'build'
+	) {}
+
+	get origin(): string {
+		return `http://localhost:${this.port}`;
+	}
+
+	url(path = '/'): string {
+		return `${this.origin}${path}`;
+	}
+
+	/** Serve another build (a new deploy) from the next start on. */
+	deploy(buildDir: string): void {
+		this.buildDir = buildDir;
+	}
+
+	async start(): Promise<void> {
+		if (this.process) return;
+		const child = spawn(process.execPath, [this.buildDir], {
+			env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1' },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		child.stdout?.on('data', (d) => (this.output += d));
+		child.stderr?.on('data', (d) => (this.output += d));
+		this.process = child;
+		const deadline = Date.now() + 15_000;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null) throw new Error(`server exited: ${this.output}`);
+			try {
+				const response = await fetch(this.url('/manifest.webmanifest'));
+				if (response.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		throw new Error(`server did not start: ${this.output}`);
+	}
+
+	async stop(): Promise<void> {
+		const child = this.process;
+		if (!child) return;
+		this.process = undefined;
+		if (child.exitCode === null) {
+			child.kill('SIGKILL');
+			await once(child, 'exit');
+		}
+	}
+}
