@@ -36,21 +36,38 @@ const browser = await chromium.launch({
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** gzip bytes of every script the page loads before it settles. */
+/**
+ * gzip bytes of the scripts a screen loads: those requested until it is drawn (its h1 is on
+ * screen), and all of them once the page is idle (the service worker registration comes then).
+ */
 async function firstScreenJs(path, prepare) {
-	const context = await browser.newContext({ serviceWorkers: 'block' });
+	// A first visit: nothing cached, no service worker in control yet.
+	const context = await browser.newContext();
 	const page = await context.newPage();
 	if (prepare) await prepare(page);
 	const scripts = new Map();
-	page.on('response', async (response) => {
-		if (response.request().resourceType() === 'script') {
-			scripts.set(response.url(), gzipSync(await response.body(), { level: 9 }).length);
-		}
+	const pending = [];
+	let drawn = false;
+	page.on('request', (request) => {
+		if (request.resourceType() !== 'script') return;
+		const early = !drawn;
+		pending.push(
+			request.response().then(async (response) => {
+				const bytes = gzipSync(await response.body(), { level: 9 }).length;
+				scripts.set(request.url(), { bytes, early });
+			})
+		);
 	});
-	await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
+	await page.goto(`${origin}${path}`);
 	await page.locator('h1').waitFor();
+	drawn = true;
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.waitForLoadState('networkidle');
+	await Promise.all(pending);
 	await context.close();
-	return [...scripts.values()].reduce((a, b) => a + b, 0);
+	const all = [...scripts.values()];
+	const sum = (list) => list.reduce((a, s) => a + s.bytes, 0);
+	return { drawn: sum(all.filter((s) => s.early)), idle: sum(all) };
 }
 
 async function onboard(page) {
@@ -69,18 +86,32 @@ async function seedJournal(page, count) {
 			open.onsuccess = () => resolve(open.result);
 			open.onerror = () => reject(open.error);
 		});
-		const words =
-			'council scrutiny ward casework media budget planning chair committee radio leader group officer community confidence'.split(
-				' '
-			);
+		// A journal's vocabulary: common words of the role and thousands of rarer ones, drawn
+		// with a skew, so a query matches some entries rather than every one.
+		const common = [
+			...'council scrutiny ward casework media budget planning chair committee radio leader group',
+			...' officer community confidence meeting residents question cabinet portfolio report motion',
+			...' agenda briefing mentor learned listen speak felt next week'
+		]
+			.join('')
+			.split(' ');
+		const syllables = 'ca lo mi ter van gol rhi dw sen por tal ber wyn ly fa mor'.split(' ');
+		const rare = Array.from(
+			{ length: 4096 },
+			(_, i) => syllables[i % 16] + syllables[(i >> 4) % 16] + syllables[(i >> 8) % 16]
+		);
+		let seed = 42;
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+		const word = () =>
+			random() < 0.5
+				? common[Math.floor(random() ** 2 * common.length)]
+				: rare[Math.floor(random() ** 3 * rare.length)];
 		const tx = db.transaction('journal', 'readwrite');
 		const store = tx.objectStore('journal');
 		for (let i = 0; i < n; i++) {
 			const day = new Date(Date.UTC(2020, 0, 1) + i * 36e5 * 8);
 			const at = day.toISOString();
-			const body =
-				Array.from({ length: 60 }, (_, k) => words[(i * 7 + k * 13) % words.length]).join(' ') +
-				` entry${i}`;
+			const body = `${Array.from({ length: 60 }, word).join(' ')} entry${i}`;
 			store.put({
 				id: `bench-${i}`,
 				createdAt: at,
@@ -90,7 +121,7 @@ async function seedJournal(page, count) {
 				entryDate: at.slice(0, 10),
 				prompt: null,
 				body,
-				tags: [words[i % words.length]]
+				tags: [common[i % common.length]]
 			});
 		}
 		await new Promise((resolve, reject) => {
@@ -169,10 +200,10 @@ async function journalSearch(entries) {
 		'entry4242',
 		'community',
 		'officer group',
-		'media',
-		'ward',
+		'portfolio',
+		'cabinet report',
 		'comittee',
-		'council budget'
+		'calomi'
 	];
 	const times = [];
 	for (const q of queries) times.push(await search(q));
@@ -192,8 +223,10 @@ server.kill();
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (t) => `${t.toFixed(1)} ms`;
 const rows = [
-	['First screen JS, gzip (welcome, new user)', kb(welcomeJs), '≤ 80 KB'],
-	['First screen JS, gzip (Today, returning user)', kb(todayJs), '≤ 80 KB'],
+	['First screen JS, gzip: welcome (new user), until drawn', kb(welcomeJs.drawn), '≤ 80 KB'],
+	['  with the service worker registration, once idle', kb(welcomeJs.idle), ''],
+	['First screen JS, gzip: Today (returning user), until drawn', kb(todayJs.drawn), '≤ 80 KB'],
+	['  with the service worker registration, once idle', kb(todayJs.idle), ''],
 	['Journal first render, 50 entries (median)', ms(render50), ''],
 	['Journal first render, 5,000 entries (median)', ms(render5000), ''],
 	['Ratio 5,000 / 50', (render5000 / render50).toFixed(2), '≤ 1.3'],

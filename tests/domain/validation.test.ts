@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journalInput } from '$lib/domain/journal';
-import { pairInput } from '$lib/domain/pair';
-import { sessionScheduleInput } from '$lib/domain/session';
+import { journalInput, pairInput, sessionScheduleInput } from '$lib/domain/form-inputs';
 import { check } from '$lib/domain/validation';
 
 describe('form validation', () => {

@@ -76,7 +76,19 @@ describe('journal', () => {
 	});
 });
 
+const ids = (found: { entries: { id: string }[] }) => found.entries.map((e) => e.id);
+
 describe('journal search', () => {
+	it('returns the best matches up to a limit and counts them all', async () => {
+		const { repos } = await withPair();
+		for (let i = 0; i < 5; i++) {
+			await repos.journal.save(`e${i}`, { entryDate: '2026-11-01', body: `Budget meeting ${i}` });
+		}
+		const found = await repos.journalSearch.search('budget', 2);
+		expect(found.entries).toHaveLength(2);
+		expect(found.total).toBe(5);
+	});
+
 	it('finds entries by words and tags, follows edits and deletes', async () => {
 		const { repos, clock } = await withPair();
 		await repos.journal.save('a', {
@@ -88,18 +100,18 @@ describe('journal search', () => {
 			entryDate: '2026-11-02',
 			body: 'Casework surgery in the ward'
 		});
-		expect((await repos.journalSearch.search('radio')).map((e) => e.id)).toEqual(['a']);
-		expect((await repos.journalSearch.search('media')).map((e) => e.id)).toEqual(['a']);
-		expect((await repos.journalSearch.search('case')).map((e) => e.id)).toEqual(['b']);
+		expect(ids(await repos.journalSearch.search('radio'))).toEqual(['a']);
+		expect(ids(await repos.journalSearch.search('media'))).toEqual(['a']);
+		expect(ids(await repos.journalSearch.search('case'))).toEqual(['b']);
 
 		clock.advance(1000);
 		await repos.journal.save('b', { entryDate: '2026-11-02', body: 'Budget briefing' });
-		expect(await repos.journalSearch.search('casework')).toEqual([]);
-		expect((await repos.journalSearch.search('budget')).map((e) => e.id)).toEqual(['b']);
+		expect(ids(await repos.journalSearch.search('casework'))).toEqual([]);
+		expect(ids(await repos.journalSearch.search('budget'))).toEqual(['b']);
 
 		clock.advance(1000);
 		await repos.journal.remove('a');
-		expect(await repos.journalSearch.search('radio')).toEqual([]);
+		expect(ids(await repos.journalSearch.search('radio'))).toEqual([]);
 	});
 });
 

@@ -105,7 +105,9 @@ describe('schema migrations', () => {
 			expect((await repos.journal.newest(10)).items).toMatchObject([{ id: 'j1' }]);
 			expect((await repos.sessions.past('p1', 10)).items).toMatchObject([{ id: 's1' }]);
 			expect((await repos.wins.newest('p1', 10)).items).toMatchObject([{ id: 'w1' }]);
-			expect((await repos.journalSearch.search('call-in')).map((e) => e.id)).toEqual(['j1']);
+			expect((await repos.journalSearch.search('call-in')).entries.map((e) => e.id)).toEqual([
+				'j1'
+			]);
 			// And the upgraded data is still editable.
 			const saved = await repos.journal.save('j1', {
 				entryDate: '2026-06-02',

@@ -1,12 +1,9 @@
-import * as v from 'valibot';
 import { differenceInCalendarDays } from 'date-fns';
 import type { CalendarDate } from './calendar-date';
 import { fromCalendarDate } from './calendar-date';
 import type { Role } from './profile';
 import { roles } from './profile';
 import type { RecordEnvelope } from './record';
-import { limits } from './limits';
-import { choice, optionalCalendarDate, requiredText } from './validation';
 
 /** Something agreed in a session, owned by one of the pair. */
 export interface Action extends RecordEnvelope {
@@ -17,13 +14,6 @@ export interface Action extends RecordEnvelope {
 	dueOn: CalendarDate | null;
 	doneOn: CalendarDate | null;
 }
-
-export const actionInput = v.object({
-	text: requiredText(limits.title),
-	owner: choice(roles),
-	dueOn: optionalCalendarDate
-});
-export type ActionInput = v.InferOutput<typeof actionInput>;
 
 export type Due = 'overdue' | 'today' | 'soon' | 'later' | 'undated';
 
@@ -42,3 +32,5 @@ export function openActions(actions: readonly Action[]): Action[] {
 		.filter((a) => a.deleted === 0 && a.doneOn === null)
 		.sort((a, b) => (a.dueOn ?? '9999-12-31').localeCompare(b.dueOn ?? '9999-12-31'));
 }
+
+export type { ActionInput } from './form-inputs';

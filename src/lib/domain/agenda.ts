@@ -1,8 +1,5 @@
-import * as v from 'valibot';
 import type { Role } from './profile';
 import type { RecordEnvelope } from './record';
-import { limits } from './limits';
-import { optionalText, requiredText } from './validation';
 
 /**
  * Something the mentee (or mentor) wants to talk about. It stays on the agenda for the next
@@ -20,12 +17,6 @@ export interface AgendaItem extends RecordEnvelope {
 	/** How many logged sessions it has waited through. */
 	carriedOver: number;
 }
-
-export const agendaItemInput = v.object({
-	title: requiredText(limits.title),
-	details: optionalText(limits.shortText)
-});
-export type AgendaItemInput = v.InferOutput<typeof agendaItemInput>;
 
 export function isOpen(item: AgendaItem): boolean {
 	return item.discussedInSessionId === null && item.deleted === 0;
@@ -68,3 +59,5 @@ export function moveItem(open: readonly AgendaItem[], id: string, direction: -1 
 		.filter(({ item, position }) => item.position !== position)
 		.map(({ item, position }) => ({ ...item, position }));
 }
+
+export type { AgendaItemInput } from './form-inputs';

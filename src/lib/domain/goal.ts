@@ -1,14 +1,5 @@
-import * as v from 'valibot';
 import type { CalendarDate } from './calendar-date';
 import type { RecordEnvelope } from './record';
-import { limits } from './limits';
-import {
-	choice,
-	optionalCalendarDate,
-	optionalText,
-	requiredText,
-	wholeNumber
-} from './validation';
 
 /** The outcomes mentoring schemes see most often; "other" keeps the list honest. */
 export const goalOutcomes = [
@@ -44,19 +35,6 @@ export interface Goal extends RecordEnvelope {
 	milestones: Milestone[];
 }
 
-export const goalInput = v.object({
-	title: requiredText(limits.title),
-	outcome: choice(goalOutcomes),
-	why: optionalText(limits.shortText),
-	successLooksLike: optionalText(limits.shortText),
-	targetDate: optionalCalendarDate,
-	status: choice(goalStatuses),
-	manualProgress: wholeNumber(0, 100)
-});
-export type GoalInput = v.InferOutput<typeof goalInput>;
-
-export const milestoneInput = v.object({ text: requiredText(limits.title) });
-
 /** Progress in percent: achieved goals are complete, milestones count when there are any. */
 export function goalProgress(goal: Pick<Goal, 'status' | 'manualProgress' | 'milestones'>): number {
 	if (goal.status === 'achieved') return 100;
@@ -73,3 +51,5 @@ export function compareGoals(a: Goal, b: Goal): number {
 	const tb = b.targetDate ?? '9999-12-31';
 	return ta === tb ? a.createdAt.localeCompare(b.createdAt) : ta.localeCompare(tb);
 }
+
+export type { GoalInput } from './form-inputs';

@@ -1,8 +1,5 @@
-import * as v from 'valibot';
 import type { CalendarDate } from './calendar-date';
 import type { RecordEnvelope } from './record';
-import { limits } from './limits';
-import { calendarDate, choice, requiredText } from './validation';
 
 /** Reflective prompts that start a journal entry; an entry may have none. */
 export const journalPrompts = ['learned', 'differently', 'raise'] as const;
@@ -28,23 +25,6 @@ export interface JournalEntry extends RecordEnvelope {
 	tags: string[];
 }
 
-const tag = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(limits.tag, 'too_long'));
-
-export const journalInput = v.object({
-	entryDate: calendarDate,
-	prompt: v.pipe(
-		v.optional(v.nullable(v.union([choice(journalPrompts), v.literal('')])), null),
-		v.transform((p) => (p === '' || p === undefined ? null : p))
-	),
-	body: requiredText(limits.longText),
-	tags: v.pipe(
-		v.optional(v.array(tag), []),
-		v.transform((tags) => [...new Set(tags.filter((t) => t.length > 0))]),
-		v.maxLength(limits.tags, 'too_long')
-	)
-});
-export type JournalInput = v.InferOutput<typeof journalInput>;
-
 /** Splits what the user typed in the tags box ("media, Casework") into tags. */
 export function parseTags(text: string): string[] {
 	return text
@@ -52,3 +32,5 @@ export function parseTags(text: string): string[] {
 		.map((t) => t.trim().toLowerCase())
 		.filter((t) => t.length > 0);
 }
+
+export type { JournalInput } from './form-inputs';

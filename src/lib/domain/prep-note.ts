@@ -1,7 +1,4 @@
-import * as v from 'valibot';
 import type { RecordEnvelope } from './record';
-import { limits } from './limits';
-import { requiredText } from './validation';
 
 /**
  * A mentor's private preparation note, about the pair in general or one upcoming session.
@@ -13,5 +10,4 @@ export interface PrepNote extends RecordEnvelope {
 	body: string;
 }
 
-export const prepNoteInput = v.object({ body: requiredText(limits.longText) });
-export type PrepNoteInput = v.InferOutput<typeof prepNoteInput>;
+export type { PrepNoteInput } from './form-inputs';

@@ -1,7 +1,3 @@
-import * as v from 'valibot';
-import { choice, requiredText } from './validation';
-import { limits } from './limits';
-
 export const roles = ['mentee', 'mentor'] as const;
 export type Role = (typeof roles)[number];
 
@@ -20,14 +16,9 @@ export interface Profile {
 	updatedAt: string;
 }
 
-export const profileInput = v.object({
-	role: choice(roles),
-	name: requiredText(limits.name),
-	language: choice(languages)
-});
-export type ProfileInput = v.InferOutput<typeof profileInput>;
-
 /** The other role in a pair: a mentee's partner is their mentor and the other way round. */
 export function partnerRole(role: Role): Role {
 	return role === 'mentee' ? 'mentor' : 'mentee';
 }
+
+export type { ProfileInput } from './form-inputs';

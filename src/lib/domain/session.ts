@@ -1,10 +1,7 @@
-import * as v from 'valibot';
 import { addMinutes } from 'date-fns';
 import type { CalendarDate, LocalDateTime } from './calendar-date';
 import { fromLocalDateTime } from './calendar-date';
 import type { RecordEnvelope } from './record';
-import { limits } from './limits';
-import { calendarDate, choice, clockTime, optionalText, sessionMinutes } from './validation';
 
 export const meetingModes = ['in_person', 'phone', 'video'] as const;
 export type MeetingMode = (typeof meetingModes)[number];
@@ -26,21 +23,6 @@ export interface Session extends RecordEnvelope {
 	notes: string;
 }
 
-export const sessionScheduleInput = v.object({
-	date: calendarDate,
-	time: clockTime,
-	plannedMinutes: sessionMinutes,
-	mode: choice(meetingModes),
-	place: optionalText(limits.place)
-});
-export type SessionScheduleInput = v.InferOutput<typeof sessionScheduleInput>;
-
-export const sessionLogInput = v.object({
-	actualMinutes: sessionMinutes,
-	notes: optionalText(limits.longText)
-});
-export type SessionLogInput = v.InferOutput<typeof sessionLogInput>;
-
 export function sessionEnd(session: Pick<Session, 'startsAt' | 'plannedMinutes'>): Date {
 	return addMinutes(fromLocalDateTime(session.startsAt), session.plannedMinutes);
 }
@@ -60,3 +42,5 @@ export function awaitsLog(session: Session, now: Date): boolean {
 export function sessionDate(session: Pick<Session, 'startsAt'>): CalendarDate {
 	return session.startsAt.slice(0, 10);
 }
+
+export type { SessionScheduleInput, SessionLogInput } from './form-inputs';

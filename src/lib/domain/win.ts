@@ -1,9 +1,6 @@
-import * as v from 'valibot';
 import type { CalendarDate, WeekKey } from './calendar-date';
 import { weekKeyOf, weekStart } from './calendar-date';
 import type { RecordEnvelope } from './record';
-import { limits } from './limits';
-import { calendarDate, requiredText } from './validation';
 
 /** Something that went well this week, however small. */
 export interface Win extends RecordEnvelope {
@@ -11,12 +8,6 @@ export interface Win extends RecordEnvelope {
 	wonOn: CalendarDate;
 	text: string;
 }
-
-export const winInput = v.object({
-	wonOn: calendarDate,
-	text: requiredText(limits.shortText)
-});
-export type WinInput = v.InferOutput<typeof winInput>;
 
 export interface WinWeek {
 	week: WeekKey;
@@ -44,3 +35,5 @@ export function hasWinThisWeek(wins: readonly Win[], today: Date): boolean {
 	const week = weekKeyOf(today);
 	return wins.some((w) => w.deleted === 0 && weekKeyOf(w.wonOn) === week);
 }
+
+export type { WinInput } from './form-inputs';

@@ -1,4 +1,4 @@
-import { actionInput, openActions, type Action, type ActionInput } from '$lib/domain/action';
+import { openActions, type Action, type ActionInput } from '$lib/domain/action';
 import { toCalendarDate } from '$lib/domain/calendar-date';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
@@ -34,7 +34,7 @@ export class ActionRepository {
 		sessionId: string | null,
 		input: unknown
 	): Promise<WriteResult<Action, ActionInput>> {
-		return this.writer.save(id, actionInput, input, (fields, existing) => ({
+		return this.writer.save(id, 'actionInput', input, (fields, existing) => ({
 			...fields,
 			pairId,
 			sessionId: existing?.sessionId ?? sessionId,

@@ -1,5 +1,4 @@
 import {
-	agendaItemInput,
 	isOpen,
 	moveItem,
 	nextPosition,
@@ -8,6 +7,7 @@ import {
 } from '$lib/domain/agenda';
 import type { Role } from '$lib/domain/profile';
 import type { Clock } from './clock';
+import { validate } from './form-validation';
 import type { TandemDb } from './db';
 import { RecordWriter } from './record-writer';
 import { writing } from './storage-full';
@@ -42,16 +42,18 @@ export class AgendaRepository {
 		return items.filter((i) => i.deleted === 0).sort((a, b) => a.position - b.position);
 	}
 
-	save(
+	async save(
 		id: string,
 		pairId: string,
 		raisedBy: Role,
 		input: unknown
 	): Promise<WriteResult<AgendaItem, AgendaItemInput>> {
+		const checked = await validate('agendaItemInput', input);
+		if (!checked.ok) return checked;
 		return writing(() =>
 			this.db.transaction('rw', this.db.agendaItems, async () => {
 				const position = nextPosition(await this.open(pairId));
-				return this.writer.save(id, agendaItemInput, input, (fields, existing) => ({
+				return this.writer.store(id, checked.value, (fields, existing) => ({
 					...fields,
 					pairId,
 					raisedBy: existing?.raisedBy ?? raisedBy,

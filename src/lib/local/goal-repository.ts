@@ -1,15 +1,8 @@
-import * as v from 'valibot';
-import {
-	compareGoals,
-	goalInput,
-	milestoneInput,
-	type Goal,
-	type GoalInput,
-	type Milestone
-} from '$lib/domain/goal';
+import { compareGoals, type Goal, type GoalInput, type Milestone } from '$lib/domain/goal';
+import type { MilestoneInput } from '$lib/domain/form-inputs';
 import { limits } from '$lib/domain/limits';
 import { toCalendarDate } from '$lib/domain/calendar-date';
-import { check } from '$lib/domain/validation';
+import { validate } from './form-validation';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
 import { RecordWriter } from './record-writer';
@@ -35,7 +28,7 @@ export class GoalRepository {
 	}
 
 	save(id: string, pairId: string, input: unknown): Promise<WriteResult<Goal, GoalInput>> {
-		return this.writer.save(id, goalInput, input, (fields, existing) => ({
+		return this.writer.save(id, 'goalInput', input, (fields, existing) => ({
 			...fields,
 			pairId,
 			milestones: existing?.milestones ?? []
@@ -54,8 +47,8 @@ export class GoalRepository {
 		goalId: string,
 		milestoneId: string,
 		input: unknown
-	): Promise<WriteResult<Goal, v.InferOutput<typeof milestoneInput>>> {
-		const checked = check(milestoneInput, input);
+	): Promise<WriteResult<Goal, MilestoneInput>> {
+		const checked = await validate('milestoneInput', input);
 		if (!checked.ok) return checked;
 		const goal = await this.writer.update(goalId, (g) =>
 			g.milestones.some((m) => m.id === milestoneId) || g.milestones.length >= limits.milestones

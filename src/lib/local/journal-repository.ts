@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { journalInput, type JournalEntry, type JournalInput } from '$lib/domain/journal';
+import { type JournalEntry, type JournalInput } from '$lib/domain/journal';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
 import { RecordWriter } from './record-writer';
@@ -39,7 +39,7 @@ export class JournalRepository {
 	}
 
 	save(id: string, input: unknown): Promise<WriteResult<JournalEntry, JournalInput>> {
-		return this.writer.save(id, journalInput, input, (fields) => fields);
+		return this.writer.save(id, 'journalInput', input, (fields) => fields);
 	}
 
 	remove(id: string): Promise<JournalEntry | undefined> {

@@ -14,11 +14,17 @@ export class JournalSearch {
 
 	constructor(private readonly journal: JournalRepository) {}
 
-	async search(query: string, limit = 50): Promise<JournalEntry[]> {
+	/** The best matches, up to `limit`, and how many entries match in all. */
+	async search(query: string, limit = 50): Promise<{ entries: JournalEntry[]; total: number }> {
 		const index = await this.catchUp();
-		const hits = index.search(query, { prefix: true, fuzzy: 0.2, combineWith: 'AND' });
+		// Typos are forgiven only in longer words: fuzzy matching of short ones finds noise, slowly.
+		const hits = index.search(query, {
+			prefix: true,
+			fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+			combineWith: 'AND'
+		});
 		const entries = await this.journal.byIds(hits.slice(0, limit).map((h) => String(h.id)));
-		return entries;
+		return { entries, total: hits.length };
 	}
 
 	private async catchUp(): Promise<MiniSearch<Indexed>> {

@@ -1,7 +1,8 @@
-import { pairInput, type PairInput } from '$lib/domain/pair';
-import { profileInput, type Profile, type ProfileInput } from '$lib/domain/profile';
+import { type PairInput } from '$lib/domain/pair';
+import { type Profile, type ProfileInput } from '$lib/domain/profile';
 import { envelope } from '$lib/domain/record';
-import { check, type FieldProblems } from '$lib/domain/validation';
+import type { FieldProblems } from '$lib/domain/validation';
+import { validate } from './form-validation';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
 import { writing } from './storage-full';
@@ -20,8 +21,8 @@ export async function welcome(
 	person: unknown,
 	pair: unknown
 ): Promise<WelcomeResult> {
-	const p = check(profileInput, person);
-	const q = check(pairInput, pair);
+	const p = await validate('profileInput', person);
+	const q = await validate('pairInput', pair);
 	if (!p.ok || !q.ok) {
 		return { ok: false, problems: { ...(p.ok ? {} : p.problems), ...(q.ok ? {} : q.problems) } };
 	}

@@ -1,11 +1,5 @@
-import {
-	agreementInput,
-	pairInput,
-	type AgreementInput,
-	type Pair,
-	type PairInput
-} from '$lib/domain/pair';
-import { check } from '$lib/domain/validation';
+import { type AgreementInput, type Pair, type PairInput } from '$lib/domain/pair';
+import { validate } from './form-validation';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
 import { RecordWriter } from './record-writer';
@@ -35,17 +29,17 @@ export class PairRepository {
 
 	/** Saves a pair and, if the person has no current pair yet, makes it the current one. */
 	async save(id: string, input: unknown): Promise<WriteResult<Pair, PairInput>> {
+		const checked = await validate('pairInput', input);
+		if (!checked.ok) return checked;
 		return writing(() =>
 			this.db.transaction('rw', this.db.pairs, this.db.profile, async () => {
-				const result = await this.writer.save(id, pairInput, input, (fields, existing) => ({
+				const result = await this.writer.store(id, checked.value, (fields, existing) => ({
 					...fields,
 					agreement: existing?.agreement ?? null
 				}));
-				if (result.ok) {
-					const profile = await this.db.profile.get('me');
-					if (profile && profile.currentPairId === null) {
-						await this.db.profile.put({ ...profile, currentPairId: id });
-					}
+				const profile = await this.db.profile.get('me');
+				if (profile && profile.currentPairId === null) {
+					await this.db.profile.put({ ...profile, currentPairId: id });
 				}
 				return result;
 			})
@@ -53,7 +47,7 @@ export class PairRepository {
 	}
 
 	async recordAgreement(id: string, input: unknown): Promise<WriteResult<Pair, AgreementInput>> {
-		const checked = check(agreementInput, input);
+		const checked = await validate('agreementInput', input);
 		if (!checked.ok) return checked;
 		const record = await this.writer.update(id, (p) => ({ ...p, agreement: checked.value }));
 		return record ? { ok: true, record } : { ok: false, problems: {} };

@@ -1,4 +1,4 @@
-import { prepNoteInput, type PrepNote, type PrepNoteInput } from '$lib/domain/prep-note';
+import { type PrepNote, type PrepNoteInput } from '$lib/domain/prep-note';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
 import { RecordWriter } from './record-writer';
@@ -35,7 +35,7 @@ export class PrepNoteRepository {
 		sessionId: string | null,
 		input: unknown
 	): Promise<WriteResult<PrepNote, PrepNoteInput>> {
-		return this.writer.save(id, prepNoteInput, input, (fields, existing) => ({
+		return this.writer.save(id, 'prepNoteInput', input, (fields, existing) => ({
 			...fields,
 			pairId,
 			sessionId: existing?.sessionId ?? sessionId

@@ -1,5 +1,5 @@
-import { profileInput, type Profile, type ProfileInput } from '$lib/domain/profile';
-import { check } from '$lib/domain/validation';
+import { type Profile, type ProfileInput } from '$lib/domain/profile';
+import { validate } from './form-validation';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
 import { writing } from './storage-full';
@@ -16,7 +16,7 @@ export class ProfileRepository {
 	}
 
 	async save(input: unknown): Promise<WriteResult<Profile, ProfileInput>> {
-		const checked = check(profileInput, input);
+		const checked = await validate('profileInput', input);
 		if (!checked.ok) return checked;
 		return writing(() =>
 			this.db.transaction('rw', this.db.profile, async () => {

@@ -1,7 +1,6 @@
-import type { GenericSchema, InferOutput } from 'valibot';
 import type { EntityTable, IDType } from 'dexie';
 import { envelope, touched, tombstoned, restored, type RecordEnvelope } from '$lib/domain/record';
-import { check } from '$lib/domain/validation';
+import { validate, type FormFields, type FormName } from './form-validation';
 import type { Clock } from './clock';
 import { writing } from './storage-full';
 import type { WriteResult } from './write-result';
@@ -17,20 +16,31 @@ export class RecordWriter<R extends RecordEnvelope> {
 		private readonly clock: Clock
 	) {}
 
-	async save<S extends GenericSchema>(
+	async save<K extends FormName>(
 		id: string,
-		schema: S,
+		form: K,
 		input: unknown,
-		build: (fields: InferOutput<S>, existing: R | undefined) => Omit<R, keyof RecordEnvelope>
-	): Promise<WriteResult<R, InferOutput<S>>> {
-		const checked = check(schema, input);
+		build: (fields: FormFields<K>, existing: R | undefined) => Omit<R, keyof RecordEnvelope>
+	): Promise<WriteResult<R, FormFields<K>>> {
+		// Validation loads lazily, so it runs before the transaction: IndexedDB would commit a
+		// transaction that waits on anything else.
+		const checked = await validate(form, input);
 		if (!checked.ok) return checked;
+		return this.store(id, checked.value, build);
+	}
+
+	/** Stores fields already validated, joining the caller's transaction if there is one. */
+	store<F>(
+		id: string,
+		fields: F,
+		build: (fields: F, existing: R | undefined) => Omit<R, keyof RecordEnvelope>
+	): Promise<{ ok: true; record: R }> {
 		return writing(() =>
 			this.table.db.transaction('rw', this.table, async () => {
 				const existing = await this.find(id);
 				const now = this.clock();
 				const base = existing ? touched(existing, now) : envelope(id, now);
-				const record = { ...base, ...build(checked.value, existing) } as R;
+				const record = { ...base, ...build(fields, existing) } as R;
 				await this.table.put(record);
 				return { ok: true as const, record };
 			})

@@ -1,7 +1,7 @@
 import { ActionRepository } from './action-repository';
 import { AgendaRepository } from './agenda-repository';
 import type { Clock } from './clock';
-import { DataTransfer } from './data-transfer';
+import type { DataTransfer } from './data-transfer';
 import type { TandemDb } from './db';
 import { GoalRepository } from './goal-repository';
 import { JournalRepository } from './journal-repository';
@@ -16,6 +16,9 @@ import { WinRepository } from './win-repository';
 /** Every read and write of the device's data goes through one of these. */
 export function createRepositories(db: TandemDb, clock: Clock) {
 	const journal = new JournalRepository(db, clock);
+	// Export, import and erase are rare: their code and the export file schema load on first use.
+	const transfer = (): Promise<DataTransfer> =>
+		import('./data-transfer').then(({ DataTransfer }) => new DataTransfer(db, clock));
 	return {
 		profile: new ProfileRepository(db, clock),
 		pairs: new PairRepository(db, clock),
@@ -27,7 +30,11 @@ export function createRepositories(db: TandemDb, clock: Clock) {
 		actions: new ActionRepository(db, clock),
 		wins: new WinRepository(db, clock),
 		prepNotes: new PrepNoteRepository(db, clock),
-		transfer: new DataTransfer(db, clock),
+		transfer: {
+			exportAll: async () => (await transfer()).exportAll(),
+			importFile: async (text: string) => (await transfer()).importFile(text),
+			eraseEverything: async () => (await transfer()).eraseEverything()
+		},
 		welcome: (pairId: string, person: unknown, pair: unknown) =>
 			welcome(db, clock, pairId, person, pair)
 	};

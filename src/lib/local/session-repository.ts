@@ -2,14 +2,8 @@ import Dexie from 'dexie';
 import { settleAgenda } from '$lib/domain/agenda';
 import { nowLocal, toLocalDateTime } from '$lib/domain/calendar-date';
 import { touched } from '$lib/domain/record';
-import {
-	sessionLogInput,
-	sessionScheduleInput,
-	type Session,
-	type SessionLogInput,
-	type SessionScheduleInput
-} from '$lib/domain/session';
-import { check } from '$lib/domain/validation';
+import { type Session, type SessionLogInput, type SessionScheduleInput } from '$lib/domain/session';
+import { validate } from './form-validation';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
 import type { Page } from './journal-repository';
@@ -61,7 +55,7 @@ export class SessionRepository {
 		pairId: string,
 		input: unknown
 	): Promise<WriteResult<Session, SessionScheduleInput>> {
-		return this.writer.save(id, sessionScheduleInput, input, (f, existing) => ({
+		return this.writer.save(id, 'sessionScheduleInput', input, (f, existing) => ({
 			pairId,
 			startsAt: toLocalDateTime(f.date, f.time),
 			plannedMinutes: f.plannedMinutes,
@@ -82,7 +76,7 @@ export class SessionRepository {
 		input: unknown,
 		discussedItemIds: readonly string[]
 	): Promise<WriteResult<Session, SessionLogInput>> {
-		const checked = check(sessionLogInput, input);
+		const checked = await validate('sessionLogInput', input);
 		if (!checked.ok) return checked;
 		return writing(() =>
 			this.db.transaction('rw', this.db.sessions, this.db.agendaItems, async () => {

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { weekStart } from '$lib/domain/calendar-date';
-import { winInput, type Win, type WinInput } from '$lib/domain/win';
+import { type Win, type WinInput } from '$lib/domain/win';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
 import type { Page } from './journal-repository';
@@ -39,7 +39,7 @@ export class WinRepository {
 	}
 
 	save(id: string, pairId: string, input: unknown): Promise<WriteResult<Win, WinInput>> {
-		return this.writer.save(id, winInput, input, (fields) => ({ ...fields, pairId }));
+		return this.writer.save(id, 'winInput', input, (fields) => ({ ...fields, pairId }));
 	}
 
 	remove(id: string): Promise<Win | undefined> {
