@@ -44,5 +44,10 @@ export default ts.config(
 			// Tandem is always served from the root (the PWA's scope is '/'), so paths need no base.
 			'svelte/no-navigation-without-resolve': 'off'
 		}
+	},
+	{
+		files: ['tests/e2e/**/*.ts'],
+		// Playwright reads a fixture's dependencies from its destructured parameter, even an empty one.
+		rules: { 'no-empty-pattern': 'off' }
 	}
 );

@@ -2,7 +2,6 @@ import { differenceInCalendarDays } from 'date-fns';
 import type { CalendarDate } from './calendar-date';
 import { fromCalendarDate } from './calendar-date';
 import type { Role } from './profile';
-import { roles } from './profile';
 import type { RecordEnvelope } from './record';
 
 /** Something agreed in a session, owned by one of the pair. */
