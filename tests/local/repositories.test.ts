@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Repositories } from '$lib/local/repositories';
 import { testRepositories } from '../support/test-db';
 
 async function withPair() {
@@ -10,6 +11,15 @@ async function withPair() {
 	);
 	expect(r.ok).toBe(true);
 	return t;
+}
+
+function scheduleSession(repos: Repositories, id: string, date: string) {
+	return repos.sessions.schedule(id, 'pair-1', {
+		date,
+		time: '09:00',
+		plannedMinutes: 60,
+		mode: 'in_person'
+	});
 }
 
 describe('welcome', () => {
@@ -120,12 +130,7 @@ describe('logging a session', () => {
 		const { repos } = await withPair();
 		await repos.agenda.save('i1', 'pair-1', 'mentee', { title: 'Group dynamics' });
 		await repos.agenda.save('i2', 'pair-1', 'mentee', { title: 'Media training' });
-		await repos.sessions.schedule('s1', 'pair-1', {
-			date: '2026-11-20',
-			time: '10:00',
-			plannedMinutes: 60,
-			mode: 'in_person'
-		});
+		await scheduleSession(repos, 's1', '2026-11-20');
 		const r = await repos.sessions.log('s1', { actualMinutes: 45, notes: 'Good talk' }, ['i1']);
 		expect(r.ok && r.record).toMatchObject({ status: 'held', actualMinutes: 45 });
 		expect((await repos.agenda.discussedIn('s1')).map((i) => i.id)).toEqual(['i1']);
@@ -139,12 +144,7 @@ describe('logging a session', () => {
 	it('changes nothing when the log is invalid', async () => {
 		const { repos } = await withPair();
 		await repos.agenda.save('i1', 'pair-1', 'mentee', { title: 'Group dynamics' });
-		await repos.sessions.schedule('s1', 'pair-1', {
-			date: '2026-11-20',
-			time: '10:00',
-			plannedMinutes: 60,
-			mode: 'in_person'
-		});
+		await scheduleSession(repos, 's1', '2026-11-20');
 		const r = await repos.sessions.log('s1', { actualMinutes: 10_000, notes: '' }, ['i1']);
 		expect(r).toEqual({ ok: false, problems: { actualMinutes: 'out_of_range' } });
 		expect(await repos.sessions.get('s1')).toMatchObject({ status: 'scheduled' });
@@ -158,12 +158,7 @@ describe('logging a session', () => {
 			['today', '2026-11-23'],
 			['soon', '2026-12-01']
 		] as const) {
-			await repos.sessions.schedule(id, 'pair-1', {
-				date,
-				time: '09:00',
-				plannedMinutes: 60,
-				mode: 'video'
-			});
+			await scheduleSession(repos, id, date);
 		}
 		expect((await repos.sessions.upcoming('pair-1', 10)).items.map((s) => s.id)).toEqual([
 			'today',

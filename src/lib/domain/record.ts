@@ -31,6 +31,9 @@ export function restored<T extends RecordEnvelope>(record: T, now: Date): T {
 }
 
 /** The newer of two copies of a record wins a merge; ties keep what is already there. */
-export function isNewer(incoming: RecordEnvelope, existing: RecordEnvelope | undefined): boolean {
+export function isNewer(
+	incoming: Pick<RecordEnvelope, 'updatedAt'>,
+	existing: Pick<RecordEnvelope, 'updatedAt'> | undefined
+): boolean {
 	return existing === undefined || incoming.updatedAt > existing.updatedAt;
 }

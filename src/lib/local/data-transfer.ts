@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { exportFile, exportFormat, type ExportFile } from '$lib/domain/export-file';
+import { isNewer, type RecordEnvelope } from '$lib/domain/record';
 import type { Clock } from './clock';
 import { dataTables, type DataTable, type TandemDb } from './db';
 import { currentSchemaVersion } from './schema-history';
@@ -9,10 +10,7 @@ export type ImportOutcome =
 	| { ok: true; added: number; updated: number; unchanged: number }
 	| { ok: false; reason: 'not_json' | 'not_tandem' | 'newer_version' | 'damaged'; detail?: string };
 
-interface Stamped {
-	id: string;
-	updatedAt: string;
-}
+type Stamped = Pick<RecordEnvelope, 'id' | 'updatedAt'>;
 
 /** Export, import and erase: the person's whole device data as one file. */
 export class DataTransfer {
@@ -75,12 +73,12 @@ export class DataTransfer {
 						const existing = await table.bulkGet(incoming.map((r) => r.id));
 						const writes = incoming.filter((record, i) => {
 							const current = existing[i];
-							if (current === undefined) added++;
-							else if (record.updatedAt > current.updatedAt) updated++;
-							else {
+							if (!isNewer(record, current)) {
 								unchanged++;
 								return false;
 							}
+							if (current === undefined) added++;
+							else updated++;
 							return true;
 						});
 						await table.bulkPut(writes);

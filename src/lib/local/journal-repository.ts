@@ -1,15 +1,10 @@
 import Dexie from 'dexie';
 import { type JournalEntry, type JournalInput } from '$lib/domain/journal';
 import type { Clock } from './clock';
+import type { Page } from './page';
 import type { TandemDb } from './db';
 import { RecordWriter } from './record-writer';
 import type { WriteResult } from './write-result';
-
-export interface Page<T> {
-	items: T[];
-	/** True when there are older records beyond this page. */
-	more: boolean;
-}
 
 const newestFirst = '[deleted+entryDate+createdAt]';
 

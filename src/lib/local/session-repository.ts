@@ -6,7 +6,7 @@ import { type Session, type SessionLogInput, type SessionScheduleInput } from '$
 import { validate } from './form-validation';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
-import type { Page } from './journal-repository';
+import type { Page } from './page';
 import { RecordWriter } from './record-writer';
 import { writing } from './storage-full';
 import type { WriteResult } from './write-result';

@@ -3,7 +3,7 @@ import { weekStart } from '$lib/domain/calendar-date';
 import { type Win, type WinInput } from '$lib/domain/win';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
-import type { Page } from './journal-repository';
+import type { Page } from './page';
 import { RecordWriter } from './record-writer';
 import type { WriteResult } from './write-result';
 

@@ -52,8 +52,3 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
 		);
 	});
 }
-
-/** Fills a date input with a calendar date. */
-export async function fillDate(page: Page, label: string | RegExp, date: string): Promise<void> {
-	await page.getByLabel(label).fill(date);
-}
