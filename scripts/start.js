@@ -9,7 +9,11 @@ const host = process.env.HOST ?? '0.0.0.0';
 
 function run(command, args) {
 	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
-	if (result.status !== 0) process.exit(result.status ?? 1);
+	return result.status === 0;
+}
+
+function runOrExit(command, args) {
+	if (!run(command, args)) process.exit(1);
 }
 
 function newest(path) {
@@ -23,7 +27,11 @@ const lockfile = join(root, 'package-lock.json');
 const installed = join(root, 'node_modules', '.package-lock.json');
 if (!existsSync(installed) || newest(lockfile) > newest(installed)) {
 	console.log('Installing dependencies…');
-	run('npm', ['ci', '--no-audit', '--no-fund']);
+	// Some registries lack other platforms' optional binaries, which makes `npm ci` refuse the
+	// lock file; `npm install --no-save` then installs the same locked versions.
+	if (!run('npm', ['ci', '--no-audit', '--no-fund'])) {
+		runOrExit('npm', ['install', '--no-save', '--no-audit', '--no-fund']);
+	}
 }
 
 const sources = [
@@ -38,7 +46,7 @@ const sources = [
 const built = newest(join(root, 'build', 'index.js'));
 if (built === 0 || sources.some((s) => newest(join(root, s)) > built)) {
 	console.log('Building…');
-	run('npm', ['run', 'build']);
+	runOrExit('npm', ['run', 'build']);
 }
 
 console.log(`\nTandem is running at http://localhost:${port}\n`);
