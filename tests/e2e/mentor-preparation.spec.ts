@@ -57,6 +57,7 @@ test('a mentor with two mentees prepares privately for each, also offline', asyn
 	// With the server stopped, the notes are there and can still be edited.
 	await app.stop();
 	await switcher.selectOption({ label: 'Sam Jones' });
+	await expect(page.getByRole('heading', { name: 'Preparation: Sam Jones' })).toBeVisible();
 	await page.reload();
 	await expect(page.getByRole('heading', { name: 'Preparation: Sam Jones' })).toBeVisible();
 	await expect(page.getByText('ask, do not tell')).toBeVisible();
