@@ -89,6 +89,17 @@ describe('journal', () => {
 const ids = (found: { entries: { id: string }[] }) => found.entries.map((e) => e.id);
 
 describe('journal search', () => {
+	it('builds the index once when warming and searching overlap', async () => {
+		const { repos } = await withPair();
+		await repos.journal.save('a', { entryDate: '2026-11-01', body: 'Ward surgery notes' });
+		const [, found] = await Promise.all([
+			repos.journalSearch.warm(),
+			repos.journalSearch.search('surgery')
+		]);
+		expect(ids(found)).toEqual(['a']);
+		expect(ids(await repos.journalSearch.search('ward'))).toEqual(['a']);
+	});
+
 	it('returns the best matches up to a limit and counts them all', async () => {
 		const { repos } = await withPair();
 		for (let i = 0; i < 5; i++) {

@@ -5,14 +5,22 @@ import type { JournalRepository } from './journal-repository';
 type Indexed = Pick<JournalEntry, 'id' | 'body' | 'tags'>;
 
 /**
- * Full-text search over the journal. The index is built on the first search, not at start-up,
- * and then catches up on what changed since, so a query never re-reads the whole journal.
+ * Full-text search over the journal. The index is built when the journal is first opened or
+ * searched, in chunks that leave the page responsive, and then catches up on what changed
+ * since, so a query never re-reads the whole journal.
  */
 export class JournalSearch {
 	private index: MiniSearch<Indexed> | undefined;
 	private caughtUpTo = '';
+	// Catch-ups run one after another: two at once would index the same entries twice.
+	private queue: Promise<MiniSearch<Indexed>> | undefined;
 
 	constructor(private readonly journal: JournalRepository) {}
+
+	/** Builds the index ahead of the first search. */
+	async warm(): Promise<void> {
+		await this.catchUp();
+	}
 
 	/** The best matches, up to `limit`, and how many entries match in all. */
 	async search(query: string, limit = 50): Promise<{ entries: JournalEntry[]; total: number }> {
@@ -27,22 +35,37 @@ export class JournalSearch {
 		return { entries, total: hits.length };
 	}
 
-	private async catchUp(): Promise<MiniSearch<Indexed>> {
+	private catchUp(): Promise<MiniSearch<Indexed>> {
+		const next = (this.queue ?? Promise.resolve()).then(() => this.applyChanges());
+		this.queue = next.catch(() => this.index!);
+		return next;
+	}
+
+	private async applyChanges(): Promise<MiniSearch<Indexed>> {
+		const changed = await this.journal.changedSince(this.caughtUpTo);
 		if (!this.index) {
 			const { default: MiniSearchClass } = await import('minisearch');
-			this.index = new MiniSearchClass<Indexed>({
+			const index = new MiniSearchClass<Indexed>({
 				fields: ['body', 'tagText'],
 				extractField: (doc, field) =>
 					field === 'tagText' ? doc.tags.join(' ') : String(doc[field as keyof Indexed])
 			});
+			await index.addAllAsync(
+				changed.filter((e) => e.deleted === 0).map(({ id, body, tags }) => ({ id, body, tags })),
+				{ chunkSize: 250 }
+			);
+			this.index = index;
+		} else {
+			for (const entry of changed) {
+				if (this.index.has(entry.id)) this.index.discard(entry.id);
+				if (entry.deleted === 0) {
+					this.index.add({ id: entry.id, body: entry.body, tags: entry.tags });
+				}
+			}
 		}
-		const index = this.index;
-		const changed = await this.journal.changedSince(this.caughtUpTo);
 		for (const entry of changed) {
-			if (index.has(entry.id)) index.discard(entry.id);
-			if (entry.deleted === 0) index.add({ id: entry.id, body: entry.body, tags: entry.tags });
 			if (entry.updatedAt > this.caughtUpTo) this.caughtUpTo = entry.updatedAt;
 		}
-		return index;
+		return this.index;
 	}
 }
