@@ -11,7 +11,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 7);
 if (!existsSync('build/index.js')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 
 const server = spawn(process.execPath, ['build'], {
-	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'bench-results/data' },
 	stdio: 'ignore'
 });
 process.on('exit', () => server.kill());

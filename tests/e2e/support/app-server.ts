@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * The real production server (`node build`) as a child process the tests can stop and start,
@@ -8,6 +11,8 @@ import { once } from 'node:events';
 export class AppServer {
 	private process: ChildProcess | undefined;
 	private output = '';
+	// Each test server keeps its embedded database apart from the developer's ./data.
+	private readonly dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
 
 	constructor(
 		readonly port: number,
@@ -30,7 +35,12 @@ export class AppServer {
 	async start(): Promise<void> {
 		if (this.process) return;
 		const child = spawn(process.execPath, [this.buildDir], {
-			env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1' },
+			env: {
+				...process.env,
+				PORT: String(this.port),
+				HOST: '127.0.0.1',
+				DATA_DIR: this.dataDir
+			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		child.stdout?.on('data', (d) => (this.output += d));
