@@ -49,6 +49,7 @@ async function seed(page: Page, app: AppServer) {
 		'/wins',
 		'/prep',
 		'/pair',
+		'/scheme',
 		'/guide',
 		'/settings',
 		'/more'

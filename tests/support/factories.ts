@@ -2,6 +2,7 @@ import type { Action } from '$lib/domain/action';
 import type { AgendaItem } from '$lib/domain/agenda';
 import type { Goal } from '$lib/domain/goal';
 import type { JournalEntry } from '$lib/domain/journal';
+import type { Pair } from '$lib/domain/pair';
 import type { Session } from '$lib/domain/session';
 import type { Win } from '$lib/domain/win';
 import { envelope } from '$lib/domain/record';
@@ -85,6 +86,17 @@ export function journalEntry(overrides: Partial<JournalEntry> = {}): JournalEntr
 		prompt: null,
 		body: 'Learned how the scrutiny call-in works',
 		tags: [],
+		...overrides
+	};
+}
+
+export function pair(overrides: Partial<Pair> = {}): Pair {
+	return {
+		...envelope('pair-1', at),
+		partnerName: 'Cllr Rhian Davies',
+		startedOn: '2026-05-01',
+		endsOn: '2026-10-31',
+		agreement: null,
 		...overrides
 	};
 }

@@ -7,6 +7,7 @@ import { GoalRepository } from './goal-repository';
 import { JournalRepository } from './journal-repository';
 import { JournalSearch } from './journal-search';
 import { welcome } from './onboarding';
+import { readPairRecords } from './pair-records';
 import { PairRepository } from './pair-repository';
 import { PrepNoteRepository } from './prep-note-repository';
 import { ProfileRepository } from './profile-repository';
@@ -35,6 +36,7 @@ export function createRepositories(db: TandemDb, clock: Clock) {
 			importFile: async (text: string) => (await transfer()).importFile(text),
 			eraseEverything: async () => (await transfer()).eraseEverything()
 		},
+		pairRecords: (pairId: string) => readPairRecords(db, pairId),
 		welcome: (pairId: string, person: unknown, pair: unknown) =>
 			welcome(db, clock, pairId, person, pair)
 	};
