@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasWinThisWeek, winsByWeek } from '$lib/domain/win';
+import { winsByWeek } from '$lib/domain/win';
 import { win } from '../support/factories';
 
 describe('wins by week', () => {
@@ -13,12 +13,5 @@ describe('wins by week', () => {
 			['2026-W47', '2026-11-16', 1]
 		]);
 		expect(weeks[0]!.wins[0]).toBe(sunday);
-	});
-
-	it("knows whether this week's win is logged", () => {
-		const today = new Date(2026, 10, 26);
-		expect(hasWinThisWeek([win({ wonOn: '2026-11-20' })], today)).toBe(false);
-		expect(hasWinThisWeek([win({ wonOn: '2026-11-23' })], today)).toBe(true);
-		expect(hasWinThisWeek([win({ wonOn: '2026-11-23', deleted: 1 })], today)).toBe(false);
 	});
 });

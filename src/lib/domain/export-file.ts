@@ -27,7 +27,7 @@ const envelope = {
 	deletedAt: v.nullable(timestamp)
 };
 
-export const exportedRecord = {
+const exportedRecord = {
 	profile: v.object({
 		id: v.literal('me'),
 		role: v.picklist(roles),

@@ -16,9 +16,4 @@ export interface Profile {
 	updatedAt: string;
 }
 
-/** The other role in a pair: a mentee's partner is their mentor and the other way round. */
-export function partnerRole(role: Role): Role {
-	return role === 'mentee' ? 'mentor' : 'mentee';
-}
-
 export type { ProfileInput } from './form-inputs';

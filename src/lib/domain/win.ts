@@ -31,9 +31,4 @@ export function winsByWeek(wins: readonly Win[]): WinWeek[] {
 	return [...weeks.values()];
 }
 
-export function hasWinThisWeek(wins: readonly Win[], today: Date): boolean {
-	const week = weekKeyOf(today);
-	return wins.some((w) => w.deleted === 0 && weekKeyOf(w.wonOn) === week);
-}
-
 export type { WinInput } from './form-inputs';
