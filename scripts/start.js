@@ -49,7 +49,6 @@ if (built === 0 || sources.some((s) => newest(join(root, s)) > built)) {
 	runOrExit('npm', ['run', 'build']);
 }
 
-console.log(`\nTandem is running at http://localhost:${port}\n`);
 const server = spawn(process.execPath, ['build'], {
 	cwd: root,
 	stdio: 'inherit',
@@ -57,3 +56,16 @@ const server = spawn(process.execPath, ['build'], {
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
+
+// The URL is printed once the database is migrated and the server answers.
+for (let tries = 0; tries < 600; tries++) {
+	try {
+		if ((await fetch(`http://localhost:${port}/api/v1/health`)).ok) {
+			console.log(`\nTandem is running at http://localhost:${port}\n`);
+			break;
+		}
+	} catch {
+		// not listening yet
+	}
+	await new Promise((r) => setTimeout(r, 100));
+}

@@ -71,3 +71,24 @@ test('a change in one tab shows in another at once', async ({ page, app, context
 	await page.getByRole('button', { name: 'Add to the agenda' }).click();
 	await expect(other.getByText('Items on the agenda for next time: 1')).toBeVisible();
 });
+
+test('a full disk while saving is explained and the typed text is kept', async ({ page, app }) => {
+	await welcome(page, app, { role: 'mentee', name: 'Sam', partner: 'Rhian' });
+	await page.goto(app.url('/journal'));
+	await page.getByRole('button', { name: 'New entry' }).click();
+	const text = 'A long reflection written on the bus that must not be lost.';
+	await page.getByLabel('Entry', { exact: true }).fill(text);
+
+	// The browser refuses every write from now on, as a full origin does.
+	await page.evaluate(() => {
+		const refuse = () => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		};
+		IDBObjectStore.prototype.put = refuse;
+		IDBObjectStore.prototype.add = refuse;
+	});
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('alert')).toContainText("This device's storage is full");
+	await expect(page.getByLabel('Entry', { exact: true })).toHaveValue(text);
+	await expect(page.getByTestId('journal-entry')).toHaveCount(0);
+});
