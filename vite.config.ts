@@ -1,6 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { webManifest } from './src/lib/pwa/web-manifest';
 
@@ -34,5 +35,17 @@ export default defineConfig({
 			kit: { includeVersionFile: true }
 		})
 	],
+	resolve: {
+		alias: [
+			{
+				// Dexie's package entry wraps its UMD build for CommonJS interop; the app only needs
+				// the ES module build, which is about 1 KB (gzip) smaller on the first screen.
+				find: /^dexie$/,
+				replacement: fileURLToPath(
+					new URL('./node_modules/dexie/dist/modern/dexie.min.mjs', import.meta.url)
+				)
+			}
+		]
+	},
 	build: { target: 'es2022' }
 });

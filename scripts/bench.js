@@ -37,37 +37,45 @@ const browser = await chromium.launch({
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * gzip bytes of the scripts a screen loads: those requested until it is drawn (its h1 is on
- * screen), and all of them once the page is idle (the service worker registration comes then).
+ * gzip bytes of the scripts a screen loads: those requested before it is drawn (its h1 is on
+ * screen, timed inside the page), and all of them once the service worker is registered.
  */
 async function firstScreenJs(path, prepare) {
 	// A first visit: nothing cached, no service worker in control yet.
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	if (prepare) await prepare(page);
-	const scripts = new Map();
+	await page.addInitScript(() => {
+		new MutationObserver((_, observer) => {
+			if (document.querySelector('h1')) {
+				performance.mark('first-screen-drawn');
+				observer.disconnect();
+			}
+		}).observe(document, { childList: true, subtree: true });
+	});
+	const sizes = new Map();
 	const pending = [];
-	let drawn = false;
-	page.on('request', (request) => {
-		if (request.resourceType() !== 'script') return;
-		const early = !drawn;
+	page.on('response', (response) => {
+		if (response.request().resourceType() !== 'script') return;
 		pending.push(
-			request.response().then(async (response) => {
-				const bytes = gzipSync(await response.body(), { level: 9 }).length;
-				scripts.set(request.url(), { bytes, early });
-			})
+			response.body().then((body) => sizes.set(response.url(), gzipSync(body, { level: 9 }).length))
 		);
 	});
 	await page.goto(`${origin}${path}`);
 	await page.locator('h1').waitFor();
-	drawn = true;
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	await page.waitForLoadState('networkidle');
 	await Promise.all(pending);
+	const early = await page.evaluate(() => {
+		const drawn = performance.getEntriesByName('first-screen-drawn')[0].startTime;
+		return performance
+			.getEntriesByType('resource')
+			.filter((e) => e.startTime <= drawn)
+			.map((e) => e.name);
+	});
 	await context.close();
-	const all = [...scripts.values()];
-	const sum = (list) => list.reduce((a, s) => a + s.bytes, 0);
-	return { drawn: sum(all.filter((s) => s.early)), idle: sum(all) };
+	const sum = (urls) => urls.reduce((total, url) => total + (sizes.get(url) ?? 0), 0);
+	return { drawn: sum(early), idle: sum([...sizes.keys()]) };
 }
 
 async function onboard(page) {

@@ -18,9 +18,11 @@ async function seed(page: Page, app: AppServer) {
 	await page.getByLabel('Entry', { exact: true }).fill('Learned about call-in.');
 	await page.getByLabel('Tags (optional)').fill('scrutiny');
 	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByTestId('journal-entry')).toHaveCount(1);
 	await page.goto(app.url('/agenda'));
 	await page.getByLabel('Topic').fill('Media training');
 	await page.getByRole('button', { name: 'Add to the agenda' }).click();
+	await expect(page.getByTestId('agenda-list')).toContainText('Media training');
 	await page.goto(app.url('/sessions'));
 	await page.locator('summary', { hasText: 'Schedule a session' }).click();
 	await page.getByLabel('Date').fill('2031-03-04');

@@ -7,9 +7,11 @@ test('export everything, erase the device, and import it back', async ({ page, a
 	await page.getByRole('button', { name: 'New entry' }).click();
 	await page.getByLabel('Entry', { exact: true }).fill('An entry worth keeping.');
 	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByTestId('journal-entry')).toHaveCount(1);
 	await page.goto(app.url('/wins'));
 	await page.getByLabel('Your win').fill('Chaired my first meeting');
 	await page.getByRole('button', { name: 'Save win' }).click();
+	await expect(page.getByText('Chaired my first meeting', { exact: true })).toBeVisible();
 
 	await page.goto(app.url('/settings'));
 	await expect(page.getByRole('status').filter({ hasText: /browser/i })).toBeVisible();

@@ -36,6 +36,7 @@ test('the scheme screen shows exactly what would be sent, with none of the pairâ
 	await page.goto(app.url('/wins'));
 	await page.getByLabel('Your win').fill('CANARY-win');
 	await page.getByRole('button', { name: 'Save win' }).click();
+	await expect(page.getByText('CANARY-win', { exact: true })).toBeVisible();
 	await page.goto(app.url('/goals/goal?id=new'));
 	await page.getByLabel('Goal', { exact: true }).fill('CANARY-goal');
 	await page.getByLabel('Why it matters').fill('CANARY-why');
@@ -45,6 +46,7 @@ test('the scheme screen shows exactly what would be sent, with none of the pairâ
 	await page.getByRole('button', { name: 'New entry' }).click();
 	await page.getByLabel('Entry', { exact: true }).fill('CANARY-journal');
 	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByTestId('journal-entry')).toHaveCount(1);
 
 	await page.goto(app.url('/scheme'));
 	await expect(page.getByText('nothing has been sent')).toBeVisible();
