@@ -5,6 +5,16 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { webManifest } from './src/lib/pwa/web-manifest';
 
+const appShell = new RegExp(
+	[
+		'/node_modules/(dexie|date-fns)/',
+		'/src/lib/(i18n/|paraglide/runtime)',
+		'/src/lib/local/(?!data-transfer)',
+		'/src/lib/domain/(?!form-inputs|validation|export-file|session-calendar)',
+		'/src/lib/components/(workspace|toasts|form-state|AppNav|PairSwitcher|Toasts|UpdatePrompt|Field|FormError|ActionRow|WinForm)'
+	].join('|')
+);
+
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin({
@@ -47,5 +57,17 @@ export default defineConfig({
 			}
 		]
 	},
-	build: { target: 'es2022' }
+	build: {
+		target: 'es2022',
+		rolldownOptions: {
+			output: {
+				codeSplitting: {
+					// Everything every first screen needs goes into one chunk (with the Svelte, SvelteKit
+					// and Dexie code it depends on): one request and one gzip context instead of thirty
+					// small files, about 4 KB less. Rarely used code stays in chunks loaded on demand.
+					groups: [{ name: 'app-shell', test: (id: string) => appShell.test(id) }]
+				}
+			}
+		}
+	}
 });
