@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, welcome } from './support/fixtures';
+import { expect, scheduleSession, test, welcome } from './support/fixtures';
 import type { AppServer } from './support/app-server';
 
 async function expectNoViolations(page: Page, screen: string) {
@@ -23,11 +23,7 @@ async function seed(page: Page, app: AppServer) {
 	await page.getByLabel('Topic').fill('Media training');
 	await page.getByRole('button', { name: 'Add to the agenda' }).click();
 	await expect(page.getByTestId('agenda-list')).toContainText('Media training');
-	await page.goto(app.url('/sessions'));
-	await page.locator('summary', { hasText: 'Schedule a session' }).click();
-	await page.getByLabel('Date').fill('2031-03-04');
-	await page.getByLabel('Time').fill('10:30');
-	await page.getByRole('button', { name: 'Schedule a session' }).click();
+	await scheduleSession(page, app, { date: '2031-03-04', time: '10:30' });
 	const sessionHref = await page.getByTestId('session-row').getByRole('link').getAttribute('href');
 	await page.goto(app.url('/goals/goal?id=new'));
 	await page.getByLabel('Goal', { exact: true }).fill('Chair a committee');

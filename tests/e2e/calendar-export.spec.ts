@@ -1,23 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
-import { expect, test, welcome } from './support/fixtures';
+import { expect, scheduleSession, test, welcome } from './support/fixtures';
 
 test('sessions export as an .ics file a calendar parser accepts', async ({ page, app }) => {
 	await welcome(page, app, { role: 'mentee', name: 'Sam', partner: 'Rhian' });
-	await page.goto(app.url('/sessions'));
-	await page.locator('summary', { hasText: 'Schedule a session' }).click();
-	const sessions = [
+	for (const [date, time] of [
 		['2031-03-04', '10:30'],
 		['2031-04-01', '14:00']
-	];
-	for (const [index, [date, time]] of sessions.entries()) {
-		await page.getByLabel('Date').fill(date!);
-		await page.getByLabel('Time').fill(time!);
-		await page.getByLabel('Place or call link (optional)').fill('County Hall, Room 3');
-		await page.getByRole('button', { name: 'Schedule a session' }).click();
-		// The form clears once the session is stored; wait for that before typing the next.
-		await expect(page.getByTestId('session-row')).toHaveCount(index + 1);
+	] as const) {
+		await scheduleSession(page, app, { date, time, place: 'County Hall, Room 3' });
 	}
+	await expect(page.getByTestId('session-row')).toHaveCount(2);
 
 	const all = page.waitForEvent('download');
 	await page.getByRole('button', { name: /Add upcoming sessions to your calendar/ }).click();

@@ -1,4 +1,4 @@
-import { expect, test, waitForOfflineReady, welcome } from './support/fixtures';
+import { expect, scheduleSession, test, waitForOfflineReady, welcome } from './support/fixtures';
 
 // A mentee on a phone.
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
@@ -97,12 +97,7 @@ test('a mentee keeps a week of mentoring, then carries on with the server gone',
 
 	// A session earlier today, logged: one item discussed, the others carry over, an action agreed.
 	await nav.getByRole('link', { name: 'Sessions' }).click();
-	await page.locator('summary', { hasText: 'Schedule a session' }).click();
-	const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
-	await page.getByLabel('Date').fill(today);
-	await page.getByLabel('Time').fill('00:01');
-	await page.getByLabel('Place or call link (optional)').fill('Members room');
-	await page.getByRole('button', { name: 'Schedule a session' }).click();
+	await scheduleSession(page, app, { date: 'today', time: '00:01', place: 'Members room' });
 	await page.getByTestId('session-row').first().getByRole('link').click();
 	await page.getByLabel('Group meeting dynamics').check();
 	await page.getByLabel('How long it lasted (minutes)').fill('45');

@@ -1,4 +1,4 @@
-import { expect, test, waitForOfflineReady, welcome } from './support/fixtures';
+import { expect, scheduleSession, test, waitForOfflineReady, welcome } from './support/fixtures';
 
 test('a mentor with two mentees prepares privately for each, also offline', async ({
 	page,
@@ -25,11 +25,7 @@ test('a mentor with two mentees prepares privately for each, also offline', asyn
 	await expect(page.getByText('Raised by the mentor')).toBeVisible();
 
 	await nav.getByRole('link', { name: 'Sessions' }).click();
-	await page.locator('summary', { hasText: 'Schedule a session' }).click();
-	await page.getByLabel('Date').fill('2031-03-04');
-	await page.getByLabel('Time').fill('10:30');
-	await page.getByLabel('How you will meet').selectOption({ label: 'Video call' });
-	await page.getByRole('button', { name: 'Schedule a session' }).click();
+	await scheduleSession(page, app, { date: '2031-03-04', time: '10:30', mode: 'Video call' });
 	await expect(page.getByTestId('session-row')).toHaveCount(1);
 
 	await nav.getByRole('link', { name: 'Prep' }).click();

@@ -1,4 +1,4 @@
-import { expect, test, welcome } from './support/fixtures';
+import { expect, scheduleSession, test, welcome } from './support/fixtures';
 
 test('the scheme screen shows exactly what would be sent, with none of the pairâ€™s words', async ({
 	page,
@@ -17,13 +17,11 @@ test('the scheme screen shows exactly what would be sent, with none of the pairâ
 	await page.getByRole('button', { name: 'Add to the agenda' }).click();
 	await expect(page.getByTestId('agenda-list')).toContainText('CANARY-agenda');
 
-	await page.goto(app.url('/sessions'));
-	await page.locator('summary', { hasText: 'Schedule a session' }).click();
-	const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
-	await page.getByLabel('Date').fill(today);
-	await page.getByLabel('Time').fill('00:01');
-	await page.getByLabel('Place or call link (optional)').fill('CANARY-place');
-	await page.getByRole('button', { name: 'Schedule a session' }).click();
+	const today = await scheduleSession(page, app, {
+		date: 'today',
+		time: '00:01',
+		place: 'CANARY-place'
+	});
 	await page.getByTestId('session-row').first().getByRole('link').click();
 	await page.getByLabel('CANARY-agenda').check();
 	await page.getByLabel('How long it lasted (minutes)').fill('50');

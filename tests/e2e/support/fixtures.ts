@@ -52,3 +52,32 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
 		);
 	});
 }
+
+export interface SessionPlan {
+	/** A calendar date, or 'today' for earlier today (so the session waits to be logged). */
+	date: string;
+	time: string;
+	place?: string;
+	mode?: 'In person' | 'Phone call' | 'Video call';
+}
+
+/** Schedules a session from the Sessions screen and waits until it is stored. */
+export async function scheduleSession(page: Page, app: AppServer, plan: SessionPlan) {
+	if (new URL(page.url()).pathname !== '/sessions') await page.goto(app.url('/sessions'));
+	const form = page.locator('details', { hasText: 'Schedule a session' });
+	if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open))) {
+		await form.locator('summary').click();
+	}
+	const date =
+		plan.date === 'today'
+			? await page.evaluate(() => new Date().toLocaleDateString('sv-SE'))
+			: plan.date;
+	await page.getByLabel('Date').fill(date);
+	await page.getByLabel('Time').fill(plan.time);
+	if (plan.place) await page.getByLabel('Place or call link (optional)').fill(plan.place);
+	if (plan.mode) await page.getByLabel('How you will meet').selectOption({ label: plan.mode });
+	await page.getByRole('button', { name: 'Schedule a session' }).click();
+	// The form clears once the session is stored.
+	await expect(page.getByLabel('Date')).toHaveValue('');
+	return date;
+}
