@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { type JournalEntry, type JournalInput } from '$lib/domain/journal';
 import type { Clock } from './clock';
-import type { Page } from './page';
+import { readPage, type Page } from './page';
 import type { TandemDb } from './db';
 import { RecordWriter } from './record-writer';
 import type { WriteResult } from './write-result';
@@ -20,13 +20,13 @@ export class JournalRepository {
 
 	/** The newest entries, read from the index so the cost does not grow with the journal. */
 	async newest(limit: number): Promise<Page<JournalEntry>> {
-		const items = await this.db.journal
-			.where(newestFirst)
-			.between([0, Dexie.minKey, Dexie.minKey], [0, Dexie.maxKey, Dexie.maxKey])
-			.reverse()
-			.limit(limit + 1)
-			.toArray();
-		return { items: items.slice(0, limit), more: items.length > limit };
+		return readPage(
+			this.db.journal
+				.where(newestFirst)
+				.between([0, Dexie.minKey, Dexie.minKey], [0, Dexie.maxKey, Dexie.maxKey])
+				.reverse(),
+			limit
+		);
 	}
 
 	get(id: string): Promise<JournalEntry | undefined> {

@@ -6,7 +6,7 @@ import { type Session, type SessionLogInput, type SessionScheduleInput } from '$
 import { validate } from './form-validation';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
-import type { Page } from './page';
+import { readPage, type Page } from './page';
 import { RecordWriter } from './record-writer';
 import { writing } from './storage-full';
 import type { WriteResult } from './write-result';
@@ -26,24 +26,22 @@ export class SessionRepository {
 	/** Sessions from the start of today on, soonest first. */
 	async upcoming(pairId: string, limit: number): Promise<Page<Session>> {
 		const from = nowLocal(this.clock()).slice(0, 10);
-		const items = await this.db.sessions
-			.where(byTime)
-			.between([pairId, 0, from], [pairId, 0, Dexie.maxKey])
-			.limit(limit + 1)
-			.toArray();
-		return { items: items.slice(0, limit), more: items.length > limit };
+		return readPage(
+			this.db.sessions.where(byTime).between([pairId, 0, from], [pairId, 0, Dexie.maxKey]),
+			limit
+		);
 	}
 
 	/** Sessions before today, latest first, a page at a time. */
 	async past(pairId: string, limit: number): Promise<Page<Session>> {
 		const before = nowLocal(this.clock()).slice(0, 10);
-		const items = await this.db.sessions
-			.where(byTime)
-			.between([pairId, 0, Dexie.minKey], [pairId, 0, before], true, false)
-			.reverse()
-			.limit(limit + 1)
-			.toArray();
-		return { items: items.slice(0, limit), more: items.length > limit };
+		return readPage(
+			this.db.sessions
+				.where(byTime)
+				.between([pairId, 0, Dexie.minKey], [pairId, 0, before], true, false)
+				.reverse(),
+			limit
+		);
 	}
 
 	get(id: string): Promise<Session | undefined> {

@@ -3,7 +3,7 @@ import { weekStart } from '$lib/domain/calendar-date';
 import { type Win, type WinInput } from '$lib/domain/win';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
-import type { Page } from './page';
+import { readPage, type Page } from './page';
 import { RecordWriter } from './record-writer';
 import type { WriteResult } from './write-result';
 
@@ -20,13 +20,13 @@ export class WinRepository {
 	}
 
 	async newest(pairId: string, limit: number): Promise<Page<Win>> {
-		const items = await this.db.wins
-			.where(byDate)
-			.between([pairId, 0, Dexie.minKey], [pairId, 0, Dexie.maxKey])
-			.reverse()
-			.limit(limit + 1)
-			.toArray();
-		return { items: items.slice(0, limit), more: items.length > limit };
+		return readPage(
+			this.db.wins
+				.where(byDate)
+				.between([pairId, 0, Dexie.minKey], [pairId, 0, Dexie.maxKey])
+				.reverse(),
+			limit
+		);
 	}
 
 	/** Wins dated from this Monday on. */

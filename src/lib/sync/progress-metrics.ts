@@ -43,8 +43,10 @@ export function progressMetrics(
 		.sort((a, b) => a.on.localeCompare(b.on));
 
 	const winWeeks = new Map<string, number>();
-	for (const w of wins)
-		winWeeks.set(weekKeyOf(w.wonOn), (winWeeks.get(weekKeyOf(w.wonOn)) ?? 0) + 1);
+	for (const w of wins) {
+		const week = weekKeyOf(w.wonOn);
+		winWeeks.set(week, (winWeeks.get(week) ?? 0) + 1);
+	}
 
 	const activity = [
 		...held.map((h) => h.on),
