@@ -10,7 +10,9 @@ export type FieldProblem =
 	| 'invalid_time'
 	| 'out_of_range'
 	| 'end_before_start'
-	| 'invalid_choice';
+	| 'invalid_choice'
+	| 'invalid_email'
+	| 'too_short';
 
 export type FieldProblems<T> = Partial<Record<keyof T & string, FieldProblem>>;
 

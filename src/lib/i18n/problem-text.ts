@@ -20,5 +20,9 @@ export function problemText(problem: FieldProblem | undefined): string | undefin
 			return m.problem_end_before_start();
 		case 'invalid_choice':
 			return m.problem_invalid_choice();
+		case 'invalid_email':
+			return m.problem_invalid_email();
+		case 'too_short':
+			return m.problem_too_short();
 	}
 }

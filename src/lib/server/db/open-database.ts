@@ -55,3 +55,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 	await migratePglite(db, { migrationsFolder });
 	return { db, kind: 'pglite', close: () => client.close() };
 }
+
+/** A transaction from `db.transaction`, which runs the same queries as the database. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];

@@ -1,10 +1,24 @@
-import { date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+	bigint,
+	boolean,
+	date,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 
 /**
- * The scheme server's tables. Nothing confidential is ever stored here: schemes, participants
- * and progress metrics only (see the README's privacy model). Change this file, then run
- * `npm run db:generate` to write the migration; never edit a released migration.
+ * The scheme server's tables. Nothing confidential is ever stored here: coordinators, schemes,
+ * participants, pairs and progress metrics only (see the README's privacy model). Change this
+ * file, then run `npm run db:generate` to write the migration; never edit a released migration.
  */
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** A mentoring scheme run by a council: one server hosts many, each fully separate. */
 export const schemes = pgTable('schemes', {
@@ -16,5 +30,272 @@ export const schemes = pgTable('schemes', {
 	reviewOn: date('review_on'),
 	/** A pair with no session for this many weeks is flagged as stalling. */
 	stallAfterWeeks: integer('stall_after_weeks').notNull().default(6),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	createdAt: createdAt()
+});
+
+// Coordinator accounts, in the shape better-auth expects (property names are its field names).
+export const authUsers = pgTable('auth_users', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	email: text('email').notNull().unique(),
+	emailVerified: boolean('email_verified').notNull().default(false),
+	image: text('image'),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull()
+});
+
+export const authSessions = pgTable(
+	'auth_sessions',
+	{
+		id: text('id').primaryKey(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		token: text('token').notNull().unique(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+		ipAddress: text('ip_address'),
+		userAgent: text('user_agent'),
+		userId: text('user_id')
+			.notNull()
+			.references(() => authUsers.id, { onDelete: 'cascade' })
+	},
+	(t) => [index('auth_sessions_user').on(t.userId)]
+);
+
+export const authAccounts = pgTable(
+	'auth_accounts',
+	{
+		id: text('id').primaryKey(),
+		accountId: text('account_id').notNull(),
+		providerId: text('provider_id').notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => authUsers.id, { onDelete: 'cascade' }),
+		accessToken: text('access_token'),
+		refreshToken: text('refresh_token'),
+		idToken: text('id_token'),
+		accessTokenExpiresAt: timestamp('access_token_expires_at', { withTimezone: true }),
+		refreshTokenExpiresAt: timestamp('refresh_token_expires_at', { withTimezone: true }),
+		scope: text('scope'),
+		password: text('password'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('auth_accounts_user').on(t.userId)]
+);
+
+export const authVerifications = pgTable('auth_verifications', {
+	id: text('id').primaryKey(),
+	identifier: text('identifier').notNull(),
+	value: text('value').notNull(),
+	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull()
+});
+
+/** Which coordinator accounts run which scheme. */
+export const schemeCoordinators = pgTable(
+	'scheme_coordinators',
+	{
+		schemeId: uuid('scheme_id')
+			.notNull()
+			.references(() => schemes.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => authUsers.id, { onDelete: 'cascade' }),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.schemeId, t.userId] })]
+);
+
+/** A mentor or mentee of one scheme, from the moment they are invited. */
+export const participants = pgTable(
+	'participants',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		schemeId: uuid('scheme_id')
+			.notNull()
+			.references(() => schemes.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: ['mentor', 'mentee'] }).notNull(),
+		/** As the coordinator knows them, for the dashboard; typed by the coordinator. */
+		name: text('name').notNull(),
+		joinedAt: timestamp('joined_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('participants_scheme').on(t.schemeId)]
+);
+
+/**
+ * A short-lived code that lets one person join (a participant's device) or help run (a second
+ * coordinator) a scheme. Only a SHA-256 fingerprint of the code is kept.
+ */
+export const invitations = pgTable(
+	'invitations',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		schemeId: uuid('scheme_id')
+			.notNull()
+			.references(() => schemes.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['participant', 'coordinator'] }).notNull(),
+		participantId: uuid('participant_id').references(() => participants.id, {
+			onDelete: 'cascade'
+		}),
+		codeHash: text('code_hash').notNull(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+		createdBy: text('created_by').references(() => authUsers.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('invitations_code').on(t.codeHash),
+		index('invitations_scheme').on(t.schemeId)
+	]
+);
+
+/** A device that joined through an invitation; it proves itself with a secret kept hashed. */
+export const devices = pgTable(
+	'devices',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		participantId: uuid('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		secretHash: text('secret_hash').notNull(),
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('devices_participant').on(t.participantId)]
+);
+
+export const pairStatuses = ['active', 'paused', 'ended'] as const;
+
+export const pairs = pgTable(
+	'pairs',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		schemeId: uuid('scheme_id')
+			.notNull()
+			.references(() => schemes.id, { onDelete: 'cascade' }),
+		mentorId: uuid('mentor_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		menteeId: uuid('mentee_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		startsOn: date('starts_on').notNull(),
+		endsOn: date('ends_on'),
+		status: text('status', { enum: pairStatuses }).notNull().default('active'),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('pairs_scheme').on(t.schemeId),
+		index('pairs_mentor').on(t.mentorId),
+		index('pairs_mentee').on(t.menteeId)
+	]
+);
+
+/** Every metrics upload ever accepted, by the id its device chose: a retry counts once. */
+export const metricUploads = pgTable(
+	'metric_uploads',
+	{
+		uploadId: uuid('upload_id').primaryKey(),
+		pairId: uuid('pair_id')
+			.notNull()
+			.references(() => pairs.id, { onDelete: 'cascade' }),
+		participantId: uuid('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
+		/** False when a newer report from the same person had already arrived. */
+		applied: boolean('applied').notNull(),
+		receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('metric_uploads_pair').on(t.pairId)]
+);
+
+/** The latest progress report from each member of a pair: counts and dates only. */
+export const pairReports = pgTable(
+	'pair_reports',
+	{
+		pairId: uuid('pair_id')
+			.notNull()
+			.references(() => pairs.id, { onDelete: 'cascade' }),
+		participantId: uuid('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
+		sessionsScheduled: integer('sessions_scheduled').notNull(),
+		agendaItemsRaised: integer('agenda_items_raised').notNull(),
+		agendaItemsDiscussed: integer('agenda_items_discussed').notNull(),
+		goalsSet: integer('goals_set').notNull(),
+		goalsAchieved: integer('goals_achieved').notNull(),
+		goalsDropped: integer('goals_dropped').notNull(),
+		actionsOpen: integer('actions_open').notNull(),
+		actionsDone: integer('actions_done').notNull(),
+		agreementOn: date('agreement_on'),
+		lastActivityOn: date('last_activity_on')
+	},
+	(t) => [primaryKey({ columns: [t.pairId, t.participantId] })]
+);
+
+export const reportedSessions = pgTable(
+	'reported_sessions',
+	{
+		pairId: uuid('pair_id')
+			.notNull()
+			.references(() => pairs.id, { onDelete: 'cascade' }),
+		participantId: uuid('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		heldOn: date('held_on').notNull(),
+		minutes: integer('minutes').notNull()
+	},
+	(t) => [index('reported_sessions_pair').on(t.pairId, t.participantId)]
+);
+
+export const reportedWins = pgTable(
+	'reported_wins',
+	{
+		pairId: uuid('pair_id')
+			.notNull()
+			.references(() => pairs.id, { onDelete: 'cascade' }),
+		participantId: uuid('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		week: text('week').notNull(),
+		wins: integer('wins').notNull()
+	},
+	(t) => [index('reported_wins_pair').on(t.pairId, t.participantId)]
+);
+
+/** Both members' reports merged, kept current on every upload so the dashboard reads one row. */
+export const pairProgress = pgTable('pair_progress', {
+	pairId: uuid('pair_id')
+		.primaryKey()
+		.references(() => pairs.id, { onDelete: 'cascade' }),
+	sessionsHeld: integer('sessions_held').notNull(),
+	minutesHeld: integer('minutes_held').notNull(),
+	lastMetOn: date('last_met_on'),
+	sessionsScheduled: integer('sessions_scheduled').notNull(),
+	goalsSet: integer('goals_set').notNull(),
+	goalsAchieved: integer('goals_achieved').notNull(),
+	winsLogged: integer('wins_logged').notNull(),
+	agreementOn: date('agreement_on'),
+	lastActivityOn: date('last_activity_on'),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** Fixed-window counters shared by every app server (sign-in, sign-up, joining). */
+export const rateLimits = pgTable('rate_limits', {
+	key: text('key').primaryKey(),
+	windowStartedAt: bigint('window_started_at', { mode: 'number' }).notNull(),
+	hits: integer('hits').notNull()
+});
+
+/** Values every app server must agree on, such as the secret that signs session cookies. */
+export const serverSettings = pgTable('server_settings', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
 });

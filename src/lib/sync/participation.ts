@@ -1,0 +1,43 @@
+import * as v from 'valibot';
+
+/**
+ * What the scheme tells a device about its owner: who they are in the scheme and their pairs.
+ * One schema for both sides; the device refuses a reply that does not fit.
+ */
+const role = v.picklist(['mentor', 'mentee']);
+const day = v.pipe(v.string(), v.isoDate());
+
+export const schemePairSchema = v.object({
+	id: v.pipe(v.string(), v.uuid()),
+	role,
+	partnerName: v.string(),
+	startsOn: day,
+	endsOn: v.nullable(day),
+	status: v.picklist(['active', 'paused', 'ended'])
+});
+export type SchemePairInfo = v.InferOutput<typeof schemePairSchema>;
+
+export const participationSchema = v.object({
+	participant: v.object({ id: v.pipe(v.string(), v.uuid()), role, name: v.string() }),
+	scheme: v.object({
+		id: v.pipe(v.string(), v.uuid()),
+		name: v.string(),
+		organisation: v.string()
+	}),
+	pairs: v.array(schemePairSchema)
+});
+export type Participation = v.InferOutput<typeof participationSchema>;
+
+export const joinReplySchema = v.object({
+	device: v.object({ id: v.pipe(v.string(), v.uuid()), secret: v.string() }),
+	participant: participationSchema.entries.participant,
+	scheme: participationSchema.entries.scheme
+});
+export type JoinReply = v.InferOutput<typeof joinReplySchema>;
+
+/** Why the server refused a request, as every /api/v1 error body says. */
+export interface ApiProblem {
+	error: string;
+	field?: string;
+	problem?: string;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { mergeReports, type MemberReport } from '$lib/server/pair-progress';
+
+const report = (overrides: Partial<MemberReport> = {}): MemberReport => ({
+	sessionsHeld: [],
+	winsByWeek: [],
+	sessionsScheduled: 0,
+	goalsSet: 0,
+	goalsAchieved: 0,
+	agreementOn: null,
+	lastActivityOn: null,
+	...overrides
+});
+
+describe('merging the two members’ reports', () => {
+	it('is all zeros with no reports', () => {
+		expect(mergeReports([])).toMatchObject({ sessionsHeld: 0, minutesHeld: 0, lastMetOn: null });
+	});
+
+	it('counts a session both logged on one day once, at the longer length', () => {
+		const merged = mergeReports([
+			report({ sessionsHeld: [{ heldOn: '2026-06-01', minutes: 45 }] }),
+			report({
+				sessionsHeld: [
+					{ heldOn: '2026-06-01', minutes: 60 },
+					{ heldOn: '2026-05-18', minutes: 30 }
+				]
+			})
+		]);
+		expect(merged).toMatchObject({ sessionsHeld: 2, minutesHeld: 90, lastMetOn: '2026-06-01' });
+	});
+
+	it('takes the larger count and the later date of each', () => {
+		const merged = mergeReports([
+			report({
+				goalsSet: 4,
+				goalsAchieved: 1,
+				agreementOn: '2026-05-02',
+				lastActivityOn: '2026-06-03'
+			}),
+			report({
+				goalsSet: 2,
+				goalsAchieved: 2,
+				winsByWeek: [
+					{ week: '2026-W20', wins: 1 },
+					{ week: '2026-W21', wins: 2 }
+				],
+				lastActivityOn: '2026-06-09'
+			})
+		]);
+		expect(merged).toMatchObject({
+			goalsSet: 4,
+			goalsAchieved: 2,
+			winsLogged: 3,
+			agreementOn: '2026-05-02',
+			lastActivityOn: '2026-06-09'
+		});
+	});
+});

@@ -1,0 +1,58 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { openDatabase, type OpenDatabase } from '$lib/server/db/open-database';
+
+export const migrationsFolder = 'drizzle';
+// Creating an embedded database runs initdb in WebAssembly: seconds on a busy two-core machine.
+export const dbTimeout = 60_000;
+const postgresUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+
+export interface ServerDatabaseBackend {
+	name: 'PGlite' | 'PostgreSQL';
+	/** Where a fresh, empty database lives: a new directory or a new PostgreSQL database. */
+	create(): Promise<string>;
+	open(location: string): Promise<OpenDatabase>;
+	/** Removes what create() made (PostgreSQL only; temp directories go with the machine). */
+	drop(location: string): Promise<void>;
+}
+
+const open = (location: string) => openDatabase({ location, migrationsFolder });
+
+const pglite: ServerDatabaseBackend = {
+	name: 'PGlite',
+	create: async () => mkdtempSync(join(tmpdir(), 'tandem-db-')),
+	open,
+	drop: async () => {}
+};
+
+/** Each test file gets its own database on the server, so files can run in parallel. */
+function postgresBackend(url: string): ServerDatabaseBackend {
+	const admin = () => postgres(url, { max: 1, onnotice: () => {} });
+	return {
+		name: 'PostgreSQL',
+		async create() {
+			const name = `tandem_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+			const client = admin();
+			await client.unsafe(`create database ${name}`);
+			await client.end();
+			const target = new URL(url);
+			target.pathname = `/${name}`;
+			return target.toString();
+		},
+		open,
+		async drop(location) {
+			const name = new URL(location).pathname.slice(1);
+			const client = admin();
+			await client.unsafe(`drop database if exists ${name} with (force)`);
+			await client.end();
+		}
+	};
+}
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL (or DATABASE_URL) is set, as in CI. */
+export const serverDatabaseBackends: ServerDatabaseBackend[] = [
+	pglite,
+	...(postgresUrl ? [postgresBackend(postgresUrl)] : [])
+];
