@@ -20,8 +20,9 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			// The app is a static shell: the choice lives on the device, not in a URL or cookie.
-			strategy: ['localStorage', 'preferredLanguage', 'baseLocale']
+			// The app is a static shell: its choice lives on the device. The cookie carries the same
+			// choice to the server-rendered coordinator pages.
+			strategy: ['localStorage', 'cookie', 'preferredLanguage', 'baseLocale']
 		}),
 		sveltekit(),
 		SvelteKitPWA({

@@ -1,5 +1,6 @@
-import type { HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { closeDatabase, database } from '$lib/server/db';
+import { paraglideMiddleware } from '$lib/paraglide/server.js';
 
 /** Creates or migrates the database before the first request is served. */
 export const init: ServerInit = async () => {
@@ -7,6 +8,15 @@ export const init: ServerInit = async () => {
 	console.log(`Database ready (${kind}).`);
 	process.once('sveltekit:shutdown', () => void closeDatabase());
 };
+
+/** Server-rendered pages speak the language chosen on the device or asked for by the browser. */
+export const handle: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
 
 /** Clients get a plain message; details stay in the server log. */
 export const handleError: HandleServerError = ({ error, status, message }) => {

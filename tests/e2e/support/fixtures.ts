@@ -4,7 +4,9 @@ import { AppServer } from './app-server';
 export const test = base.extend<{ app: AppServer }, { server: AppServer }>({
 	server: [
 		async ({}, use, workerInfo) => {
-			const server = new AppServer(4300 + workerInfo.workerIndex);
+			const server = new AppServer(
+				Number(process.env.E2E_PORT_BASE || 4300) + workerInfo.workerIndex
+			);
 			await server.start();
 			await use(server);
 			await server.stop();
