@@ -79,6 +79,38 @@ const writtenBy: Record<number, Record<string, object[]>> = {
 		]
 	}
 };
+writtenBy[2] = {
+	...writtenBy[1],
+	membership: [
+		{
+			id: 'me',
+			schemeId: '0b6c1a0e-5f0a-4b59-9d0e-7c1f2d3e4a5b',
+			schemeName: 'Member mentoring',
+			organisation: 'Example Council',
+			participantId: '6f1c3a52-8a52-4f0e-9f55-0e2b7b1c9d10',
+			role: 'mentee',
+			name: 'Sam',
+			deviceId: '9d2f6c1e-3b4a-4c5d-8e9f-0a1b2c3d4e5f',
+			deviceSecret: 'secret',
+			joinedAt: '2026-06-04T09:00:00.000Z',
+			revokedAt: null,
+			lastSyncedAt: null,
+			lastProblem: { kind: 'offline' }
+		}
+	],
+	schemePairs: [
+		{
+			id: '3e0f4a1b-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+			localPairId: 'p1',
+			role: 'mentee',
+			partnerName: 'Rhian Jones',
+			startsOn: '2026-06-01',
+			endsOn: null,
+			status: 'active'
+		}
+	],
+	outbox: []
+};
 
 describe('schema migrations', () => {
 	it('has fixtures for every released version', () => {
@@ -114,6 +146,10 @@ describe('schema migrations', () => {
 				body: 'Edited after upgrade'
 			});
 			expect(saved.ok).toBe(true);
+			if (version >= 2) {
+				expect(await repos.scheme.membership()).toMatchObject({ name: 'Sam' });
+				expect(await repos.scheme.links()).toMatchObject([{ localPairId: 'p1' }]);
+			}
 			db.close();
 		});
 	}

@@ -8,6 +8,7 @@ import type { PrepNote } from '$lib/domain/prep-note';
 import type { Profile } from '$lib/domain/profile';
 import type { Session } from '$lib/domain/session';
 import type { Win } from '$lib/domain/win';
+import type { OutboxEntry, SchemeMembership, SchemePairLink } from '$lib/sync/scheme-membership';
 import { schemaHistory } from './schema-history';
 
 /** The device's own database: everything the person writes lives here first. */
@@ -21,6 +22,9 @@ export class TandemDb extends Dexie {
 	actions!: EntityTable<Action, 'id'>;
 	wins!: EntityTable<Win, 'id'>;
 	prepNotes!: EntityTable<PrepNote, 'id'>;
+	membership!: EntityTable<SchemeMembership, 'id'>;
+	schemePairs!: EntityTable<SchemePairLink, 'id'>;
+	outbox!: EntityTable<OutboxEntry, 'uploadId'>;
 
 	constructor(name = 'tandem', options?: DexieOptions) {
 		super(name, options);
@@ -28,7 +32,10 @@ export class TandemDb extends Dexie {
 	}
 }
 
-/** The tables an export carries, in the order an import writes them. */
+/**
+ * The tables an export carries, in the order an import writes them. Scheme membership and the
+ * outbox stay out: a file must not carry the device's credential to another device.
+ */
 export const dataTables = [
 	'profile',
 	'pairs',

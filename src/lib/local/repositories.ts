@@ -11,6 +11,7 @@ import { readPairRecords } from './pair-records';
 import { PairRepository } from './pair-repository';
 import { PrepNoteRepository } from './prep-note-repository';
 import { ProfileRepository } from './profile-repository';
+import { SchemeRepository } from './scheme-repository';
 import { SessionRepository } from './session-repository';
 import { WinRepository } from './win-repository';
 
@@ -31,6 +32,7 @@ export function createRepositories(db: TandemDb, clock: Clock) {
 		actions: new ActionRepository(db, clock),
 		wins: new WinRepository(db, clock),
 		prepNotes: new PrepNoteRepository(db, clock),
+		scheme: new SchemeRepository(db, clock),
 		transfer: {
 			exportAll: async () => (await transfer()).exportAll(),
 			importFile: async (text: string) => (await transfer()).importFile(text),

@@ -21,6 +21,16 @@ export const schemaHistory: SchemaVersion[] = [
 			wins: 'id, [pairId+deleted+wonOn], updatedAt',
 			prepNotes: 'id, [pairId+deleted], sessionId, updatedAt'
 		}
+	},
+	{
+		// Joining a scheme: the device's membership, its links to the scheme's pairs, and the
+		// outbox of progress reports. New tables only, so existing data needs no upgrade.
+		version: 2,
+		stores: {
+			membership: 'id',
+			schemePairs: 'id, localPairId',
+			outbox: 'uploadId, [pairId+state], state'
+		}
 	}
 ];
 

@@ -1,0 +1,49 @@
+import type { SchemePairInfo } from './participation';
+
+/** Why the last attempt to reach the scheme did not work, in terms the UI can explain. */
+export type SyncProblem =
+	| { kind: 'offline' }
+	| { kind: 'revoked' }
+	| { kind: 'rejected'; field: string | null }
+	| { kind: 'not-in-pair' }
+	| { kind: 'server'; status: number };
+
+/** This device's place in a scheme, from joining with an invitation code. One per device. */
+export interface SchemeMembership {
+	id: 'me';
+	schemeId: string;
+	schemeName: string;
+	organisation: string;
+	participantId: string;
+	role: 'mentor' | 'mentee';
+	name: string;
+	deviceId: string;
+	/** Sent as a bearer credential; the server keeps only its fingerprint. */
+	deviceSecret: string;
+	joinedAt: string;
+	revokedAt: string | null;
+	lastSyncedAt: string | null;
+	lastProblem: SyncProblem | null;
+}
+
+/** A pair as the scheme knows it, and the local pair on this device it is linked to. */
+export interface SchemePairLink extends SchemePairInfo {
+	localPairId: string;
+}
+
+/** One progress report waiting to go to the scheme, or the last one that went. */
+export interface OutboxEntry {
+	uploadId: string;
+	/** The scheme's pair id (what the payload's `pair` says). */
+	pairId: string;
+	state: 'pending' | 'sent';
+	payload: import('./metrics-payload').MetricsPayload;
+	/** The payload without its ids and timestamp: an unchanged report is not queued again. */
+	contentKey: string;
+	queuedAt: string;
+	attempts: number;
+	/** Epoch ms; Infinity when the server refused the payload itself (only a new one can go). */
+	nextAttemptAt: number;
+	lastProblem: SyncProblem | null;
+	sentAt: string | null;
+}
