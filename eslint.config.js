@@ -39,7 +39,10 @@ export default ts.config(
 			// IndexedDB work is asynchronous everywhere: a forgotten promise is a lost write.
 			'@typescript-eslint/no-floating-promises': 'error',
 			'@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', ignoreRestSiblings: true }
+			],
 			'no-undef': 'off',
 			// Tandem is always served from the root (the PWA's scope is '/'), so paths need no base.
 			'svelte/no-navigation-without-resolve': 'off'

@@ -156,8 +156,8 @@ describe('syncing with the scheme', () => {
 						{ uploadId: 'x', pair: schemePairId },
 						clock()
 					);
-					const { uploadId: _u, generatedAt: _g, ...latest } = server.latestFor(schemePairId)!;
-					const { uploadId: _x, generatedAt: _y, ...wanted } = expected;
+					const { uploadId, generatedAt, ...latest } = server.latestFor(schemePairId)!;
+					const { uploadId: expectedId, generatedAt: expectedAt, ...wanted } = expected;
 					expect(latest).toEqual(wanted);
 					expect(new Set(server.uploads.keys()).size).toBe(server.uploads.size);
 				}

@@ -16,7 +16,7 @@ import { readPairRecords } from './pair-records';
 
 /** The payload minus what changes on every build, to tell whether anything new is to be said. */
 function contentKey(payload: MetricsPayload): string {
-	const { uploadId: _u, generatedAt: _g, ...content } = payload;
+	const { uploadId, generatedAt, ...content } = payload;
 	return JSON.stringify(content);
 }
 
