@@ -41,7 +41,23 @@ export default defineConfig({
 				navigateFallbackDenylist: [/^\/api\//, /^\/coordinator/],
 				ignoreURLParametersMatching: [/.*/],
 				clientsClaim: true,
-				cleanupOutdatedCaches: true
+				cleanupOutdatedCaches: true,
+				runtimeCaching: [
+					{
+						// Where the browser has Background Sync (Chromium), an upload that could not
+						// leave is replayed when the connection returns, even with the app closed. The
+						// app's own outbox retries as well; the upload id makes the two count once.
+						urlPattern: /\/api\/v1\/metrics$/,
+						method: 'POST',
+						handler: 'NetworkOnly',
+						options: {
+							backgroundSync: {
+								name: 'tandem-progress-reports',
+								options: { maxRetentionTime: 7 * 24 * 60 }
+							}
+						}
+					}
+				]
 			},
 			kit: { includeVersionFile: true }
 		})

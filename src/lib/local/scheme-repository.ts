@@ -31,8 +31,16 @@ export class SchemeRepository {
 		return this.db.membership.get('me');
 	}
 
+	/** Joining another scheme, or as someone else, starts the links and outbox afresh. */
 	async join(membership: SchemeMembership): Promise<void> {
-		await this.db.membership.put(membership);
+		const { db } = this;
+		await db.transaction('rw', [db.membership, db.schemePairs, db.outbox], async () => {
+			const before = await db.membership.get('me');
+			if (before && before.participantId !== membership.participantId) {
+				await Promise.all([db.schemePairs.clear(), db.outbox.clear()]);
+			}
+			await db.membership.put(membership);
+		});
 	}
 
 	async updateMembership(changes: Partial<Omit<SchemeMembership, 'id'>>): Promise<void> {
