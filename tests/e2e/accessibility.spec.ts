@@ -48,6 +48,7 @@ async function seed(page: Page, app: AppServer) {
 		'/prep',
 		'/pair',
 		'/scheme',
+		'/join',
 		'/guide',
 		'/settings',
 		'/more'

@@ -1,4 +1,5 @@
-import { expect, scheduleSession, test, welcome } from './support/fixtures';
+import { expect, test, welcome } from './support/fixtures';
+import { fillEveryFreeTextField } from './support/free-text';
 
 test('the scheme screen shows exactly what would be sent, with none of the pairâ€™s words', async ({
 	page,
@@ -11,40 +12,7 @@ test('the scheme screen shows exactly what would be sent, with none of the pairâ
 	});
 
 	await welcome(page, app, { role: 'mentee', name: 'CANARY-me', partner: 'CANARY-partner' });
-	await page.goto(app.url('/agenda'));
-	await page.getByLabel('Topic').fill('CANARY-agenda');
-	await page.getByLabel('Details (optional)').fill('CANARY-agenda-details');
-	await page.getByRole('button', { name: 'Add to the agenda' }).click();
-	await expect(page.getByTestId('agenda-list')).toContainText('CANARY-agenda');
-
-	const today = await scheduleSession(page, app, {
-		date: 'today',
-		time: '00:01',
-		place: 'CANARY-place'
-	});
-	await page.getByTestId('session-row').first().getByRole('link').click();
-	await page.getByLabel('CANARY-agenda').check();
-	await page.getByLabel('How long it lasted (minutes)').fill('50');
-	await page.getByLabel('Notes', { exact: true }).fill('CANARY-notes');
-	await page.getByRole('button', { name: 'Save the log' }).click();
-	await page.getByLabel('Action', { exact: true }).fill('CANARY-action');
-	await page.getByRole('button', { name: 'Add action' }).click();
-	await expect(page.getByLabel(/CANARY-action/)).toBeVisible();
-
-	await page.goto(app.url('/wins'));
-	await page.getByLabel('Your win').fill('CANARY-win');
-	await page.getByRole('button', { name: 'Save win' }).click();
-	await expect(page.getByText('CANARY-win', { exact: true })).toBeVisible();
-	await page.goto(app.url('/goals/goal?id=new'));
-	await page.getByLabel('Goal', { exact: true }).fill('CANARY-goal');
-	await page.getByLabel('Why it matters').fill('CANARY-why');
-	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('heading', { name: 'Milestones' })).toBeVisible();
-	await page.goto(app.url('/journal'));
-	await page.getByRole('button', { name: 'New entry' }).click();
-	await page.getByLabel('Entry', { exact: true }).fill('CANARY-journal');
-	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByTestId('journal-entry')).toHaveCount(1);
+	const today = await fillEveryFreeTextField(page, app, 'CANARY', 'mentee');
 
 	await page.goto(app.url('/scheme'));
 	await expect(page.getByText('nothing has been sent')).toBeVisible();

@@ -12,7 +12,7 @@ export class AppServer {
 	private process: ChildProcess | undefined;
 	private output = '';
 	// Each test server keeps its embedded database apart from the developer's ./data.
-	private readonly dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
+	readonly dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
 
 	constructor(
 		readonly port: number,
@@ -48,11 +48,12 @@ export class AppServer {
 		child.stdout?.on('data', (d) => (this.output += d));
 		child.stderr?.on('data', (d) => (this.output += d));
 		this.process = child;
-		const deadline = Date.now() + 15_000;
+		// Creating the embedded database runs initdb in WebAssembly: slow on a busy two-core machine.
+		const deadline = Date.now() + 60_000;
 		while (Date.now() < deadline) {
 			if (child.exitCode !== null) throw new Error(`server exited: ${this.output}`);
 			try {
-				const response = await fetch(this.url('/manifest.webmanifest'));
+				const response = await fetch(this.url('/api/v1/health'));
 				if (response.ok) return;
 			} catch {
 				// not listening yet
