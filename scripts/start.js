@@ -52,7 +52,9 @@ if (built === 0 || sources.some((s) => newest(join(root, s)) > built)) {
 const server = spawn(process.execPath, ['build'], {
 	cwd: root,
 	stdio: 'inherit',
-	env: { ...process.env, PORT: port, HOST: host }
+	// adapter-node assumes https without ORIGIN, and SvelteKit would then refuse the coordinator
+	// pages' form posts from http://localhost as cross-site. Set ORIGIN in production.
+	env: { ORIGIN: `http://localhost:${port}`, ...process.env, PORT: port, HOST: host }
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
