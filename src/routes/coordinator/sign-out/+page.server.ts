@@ -5,9 +5,10 @@ import type { Actions, PageServerLoad } from './$types';
 // Signing out changes state, so it is a POST only; a visit here just goes home.
 export const load: PageServerLoad = () => redirect(303, '/coordinator');
 
+// SvelteKit does not allow a default action beside named ones, hence "here".
 export const actions: Actions = {
-	// signOut clears the cookie whether or not its session still exists.
-	default: async ({ request }) => {
+	/** This browser only. signOut clears the cookie whether or not its session still exists. */
+	here: async ({ request }) => {
 		const auth = await coordinatorAuth();
 		await auth.api.signOut({ headers: request.headers });
 		redirect(303, '/coordinator/sign-in');
