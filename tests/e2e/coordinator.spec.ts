@@ -164,6 +164,43 @@ test('forms say what is wrong, next to the field', async ({ page, app }) => {
 	await expect(page.getByRole('heading', { name: 'Invitation for Rhian' })).toBeVisible();
 });
 
+test("a pair with no session for the scheme's window is flagged, and listed first", async ({
+	page,
+	app
+}) => {
+	await signUpCoordinator(page, app);
+	const schemeId = await createScheme(page, app);
+	for (const [name, role] of [
+		['Aled', 'mentor'],
+		['Sam', 'mentee'],
+		['Bethan', 'mentor'],
+		['Tomos', 'mentee']
+	] as const)
+		await inviteParticipant(page, app, schemeId, name, role);
+	await createPair(page, app, schemeId, 'Aled', 'Sam');
+	await page
+		.getByLabel('Mentor', { exact: true })
+		.selectOption({ label: 'Bethan (not joined yet)' });
+	await page
+		.getByLabel('Mentee', { exact: true })
+		.selectOption({ label: 'Tomos (not joined yet)' });
+	await page.getByLabel('Start date').fill('2025-01-06');
+	await page.getByLabel('End date (optional)').fill('');
+	await page.getByRole('button', { name: 'Create the pair' }).click();
+	await expect(page.getByRole('status')).toHaveText('Paired Bethan with Tomos.');
+
+	const stalling = await dashboardRow(page, app, schemeId, 'Bethan');
+	await expect(stalling.getByRole('cell').nth(8)).toHaveText('Stalling');
+	await expect(page.getByTestId('pair-row').getByRole('rowheader')).toHaveText(['Bethan', 'Aled']);
+	await expect(page.getByRole('columnheader', { name: 'Stalling' })).toHaveAttribute(
+		'aria-sort',
+		'descending'
+	);
+	await expect(page.getByTestId('dashboard-totals').locator('div').nth(4)).toHaveText(
+		/^\s*Stalling\s*1\s*$/
+	);
+});
+
 test('a second coordinator joins by invitation; nobody else can see the scheme', async ({
 	page,
 	app,
