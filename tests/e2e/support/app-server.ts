@@ -39,6 +39,9 @@ export class AppServer {
 				...process.env,
 				PORT: String(this.port),
 				HOST: '127.0.0.1',
+				// Without it adapter-node assumes https, and SvelteKit refuses the coordinator pages'
+				// form posts from http://localhost as cross-site.
+				ORIGIN: this.origin,
 				DATA_DIR: this.dataDir,
 				// Every test device joins from 127.0.0.1; the limits themselves are tested on their own.
 				RATE_LIMIT_SCALE: '50'

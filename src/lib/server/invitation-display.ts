@@ -1,0 +1,32 @@
+import QRCode from 'qrcode';
+import type { IssuedInvitation } from './invitations';
+
+export interface ShownInvitation {
+	/** The participant's name, or undefined for a coordinator invitation. */
+	name: string | undefined;
+	code: string;
+	link: string;
+	/** Our own SVG, drawn here from the link: safe to put into the page as markup. */
+	qrSvg: string;
+	expiresAt: string;
+}
+
+/**
+ * What the page shows once, right after a code is issued: only a fingerprint of the code is
+ * stored, so this is the one moment it exists in the clear.
+ */
+export async function shownInvitation(
+	origin: string,
+	issued: IssuedInvitation,
+	name?: string
+): Promise<ShownInvitation> {
+	const path = name === undefined ? '/coordinator' : '/join';
+	const link = `${origin}${path}?code=${encodeURIComponent(issued.code)}`;
+	return {
+		name,
+		code: issued.code,
+		link,
+		qrSvg: await QRCode.toString(link, { type: 'svg', margin: 1 }),
+		expiresAt: issued.expiresAt.toISOString()
+	};
+}
