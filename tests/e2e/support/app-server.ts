@@ -63,6 +63,7 @@ export class AppServer {
 			}
 			await new Promise((r) => setTimeout(r, 100));
 		}
+		await this.stop();
 		throw new Error(`server did not start: ${this.output}`);
 	}
 

@@ -1,0 +1,172 @@
+import type { APIRequestContext } from '@playwright/test';
+import fc from 'fast-check';
+import {
+	createPair,
+	createScheme,
+	inviteParticipant,
+	signUpCoordinator
+} from './support/coordinator';
+import { expect, test } from './support/fixtures';
+
+const validPayload = (pair: string) => ({
+	uploadId: crypto.randomUUID(),
+	version: 1,
+	generatedAt: new Date().toISOString(),
+	pair,
+	sessionsHeld: [{ on: '2026-06-01', minutes: 60 }],
+	sessionsScheduled: 1,
+	agendaItemsRaised: 2,
+	agendaItemsDiscussed: 1,
+	goalsSet: 1,
+	goalsAchieved: 0,
+	goalsDropped: 0,
+	actionsOpen: 1,
+	actionsDone: 0,
+	winsByWeek: [{ week: '2026-W23', wins: 1 }],
+	agreementOn: null,
+	lastActivityOn: '2026-06-01'
+});
+
+async function joinedDevice(request: APIRequestContext, link: string) {
+	const code = new URL(link).searchParams.get('code')!;
+	const joined = await request.post('/api/v1/join', { data: { code } });
+	expect(joined.status()).toBe(201);
+	const { device } = await joined.json();
+	return `Bearer ${device.id}.${device.secret}`;
+}
+
+test.describe('the device API', () => {
+	test('refuses what it should, with the status and field named', async ({
+		page,
+		app,
+		playwright
+	}) => {
+		const request = await playwright.request.newContext({ baseURL: app.origin });
+		await signUpCoordinator(page, app);
+		const schemeId = await createScheme(page, app);
+		const mentee = await inviteParticipant(page, app, schemeId, 'Megan Mentee', 'mentee');
+		await inviteParticipant(page, app, schemeId, 'Morgan Mentor', 'mentor');
+		await createPair(page, app, schemeId, 'Morgan Mentor', 'Megan Mentee');
+		const auth = await joinedDevice(request, mentee.link);
+		const me = await (
+			await request.get('/api/v1/participation', { headers: { authorization: auth } })
+		).json();
+		const pair = me.pairs[0].id;
+
+		expect((await request.get('/api/v1/participation')).status()).toBe(401);
+		expect((await request.post('/api/v1/metrics', { data: validPayload(pair) })).status()).toBe(
+			401
+		);
+		expect(
+			(
+				await request.post('/api/v1/join', {
+					data: { code: new URL(mentee.link).searchParams.get('code') }
+				})
+			).status()
+		).toBe(404);
+
+		const post = (data: unknown) =>
+			request.post('/api/v1/metrics', { headers: { authorization: auth }, data });
+		const first = validPayload(pair);
+		expect(await (await post(first)).json()).toEqual({ outcome: 'applied' });
+		expect(await (await post(first)).json()).toEqual({ outcome: 'duplicate' });
+
+		const absurd = await post({
+			...validPayload(pair),
+			sessionsHeld: [{ on: '2026-06-02', minutes: 10_000 }]
+		});
+		expect(absurd.status()).toBe(400);
+		expect(await absurd.json()).toMatchObject({ field: 'sessionsHeld.0.minutes' });
+		const smuggled = await post({ ...validPayload(pair), notes: 'what we talked about' });
+		expect(smuggled.status()).toBe(400);
+		expect(await smuggled.json()).toMatchObject({ field: 'notes' });
+		const typed = await post({ ...validPayload(pair), goalsSet: 'three' });
+		expect(await typed.json()).toMatchObject({ field: 'goalsSet' });
+		const elsewhere = await post(validPayload(crypto.randomUUID()));
+		expect(elsewhere.status()).toBe(403);
+		const huge = await request.post('/api/v1/metrics', {
+			headers: { authorization: auth, 'content-type': 'application/json' },
+			data: JSON.stringify({ padding: 'x'.repeat(200_000) })
+		});
+		expect(huge.status()).toBe(413);
+		await request.dispose();
+	});
+
+	test('answers thousands of malformed and random requests without a single 5xx', async ({
+		page,
+		app,
+		playwright
+	}) => {
+		test.setTimeout(240_000);
+		const request = await playwright.request.newContext({ baseURL: app.origin });
+		await signUpCoordinator(page, app);
+		const schemeId = await createScheme(page, app);
+		const mentee = await inviteParticipant(page, app, schemeId, 'Megan Mentee', 'mentee');
+		const auth = await joinedDevice(request, mentee.link);
+
+		const json = fc.jsonValue({ maxDepth: 3 });
+		const mutatedPayload = fc
+			.tuple(
+				fc.constantFrom(...Object.keys(validPayload(crypto.randomUUID()))),
+				fc.oneof(json, fc.string(), fc.integer(), fc.double(), fc.constant(null))
+			)
+			.map(([key, value]) => ({ ...validPayload(crypto.randomUUID()), [key]: value }));
+		const body = fc.oneof(
+			json.map((v) => JSON.stringify(v)),
+			mutatedPayload.map((v) => JSON.stringify(v)),
+			fc.string({ maxLength: 300 }),
+			fc.constant('{"uploadId":'),
+			fc.constant('')
+		);
+		const requests = fc.record({
+			method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
+			path: fc.constantFrom(
+				'/api/v1/metrics',
+				'/api/v1/participation',
+				'/api/v1/join',
+				'/api/v1/nothing-here',
+				'/api/v1/metrics/../participation',
+				'/api/v2/metrics'
+			),
+			authorization: fc.constantFrom(
+				auth,
+				undefined,
+				'Bearer nonsense',
+				`${auth}x`,
+				'Basic YTpi',
+				auth.replace(/.$/, 'A')
+			),
+			contentType: fc.constantFrom(
+				'application/json',
+				'text/plain',
+				'application/x-www-form-urlencoded'
+			),
+			body
+		});
+
+		const statuses = new Map<number, number>();
+		const sample = fc.sample(requests, { numRuns: 2_000, seed: 20261123 });
+		for (let i = 0; i < sample.length; i += 8) {
+			await Promise.all(
+				sample.slice(i, i + 8).map(async (r) => {
+					const response = await request.fetch(r.path, {
+						method: r.method,
+						headers: {
+							...(r.authorization ? { authorization: r.authorization } : {}),
+							'content-type': r.contentType
+						},
+						...(r.method === 'GET' ? {} : { data: r.body }),
+						maxRedirects: 0
+					});
+					statuses.set(response.status(), (statuses.get(response.status()) ?? 0) + 1);
+				})
+			);
+		}
+		const seen = [...statuses.keys()].sort();
+		expect(seen.filter((s) => s >= 500)).toEqual([]);
+		for (const status of seen)
+			expect([200, 400, 401, 403, 404, 405, 413, 415, 429]).toContain(status);
+		expect((await request.get('/api/v1/health')).status()).toBe(200);
+		await request.dispose();
+	});
+});

@@ -1,0 +1,190 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import type { AppServer } from './support/app-server';
+import {
+	createPair,
+	createScheme,
+	dashboardRow,
+	inviteParticipant,
+	removeParticipant,
+	signUpCoordinator
+} from './support/coordinator';
+import { expect, test, welcome } from './support/fixtures';
+import { fillEveryFreeTextField } from './support/free-text';
+import { everyServerRow, queryServer } from './support/server-rows';
+
+/** Every request body a browser context sends, the service worker's included. */
+function captureBodies(context: BrowserContext): string[] {
+	const bodies: string[] = [];
+	context.on('request', (request) => {
+		const body = request.postData();
+		if (body) bodies.push(`${request.method()} ${request.url()} ${body}`);
+	});
+	return bodies;
+}
+
+/** A coordinator's scheme with a mentor and a mentee invited and paired. */
+async function schemeWithPair(page: Page, app: AppServer) {
+	await signUpCoordinator(page, app);
+	const schemeId = await createScheme(page, app, 'Member mentoring pilot');
+	const mentor = await inviteParticipant(page, app, schemeId, 'Morgan Mentor', 'mentor');
+	const mentee = await inviteParticipant(page, app, schemeId, 'Megan Mentee', 'mentee');
+	await createPair(page, app, schemeId, 'Morgan Mentor', 'Megan Mentee');
+	return { schemeId, mentor, mentee };
+}
+
+/** Opens an invitation link on a device that is set up, joins, and waits for the first sync. */
+async function joinFromLink(page: Page, link: string) {
+	await page.goto(link);
+	await page.getByRole('button', { name: 'Join the scheme' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'You have joined' })).toBeVisible();
+}
+
+async function sendNowAndSettle(page: Page, app: AppServer) {
+	await page.goto(app.url('/scheme'));
+	await page.getByRole('button', { name: 'Send now' }).click();
+	await expect(page.getByTestId('sync-state')).toContainText('Reports waiting to go: 0');
+}
+
+test('the scheme receives progress from both devices and not one word of what they wrote', async ({
+	page,
+	app,
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const { schemeId, mentor, mentee } = await schemeWithPair(page, app);
+
+	const devices = [
+		{ role: 'mentee' as const, invitation: mentee, name: 'CANARY-ME-mentee' },
+		{ role: 'mentor' as const, invitation: mentor, name: 'CANARY-ME-mentor' }
+	];
+	const bodies: string[] = [];
+	for (const device of devices) {
+		const context = await browser.newContext();
+		const sent = captureBodies(context);
+		const phone = await context.newPage();
+		const canary = `CANARY-${device.role}`;
+		await welcome(phone, app, {
+			role: device.role,
+			name: device.name,
+			partner: `${canary}-partner`
+		});
+		await fillEveryFreeTextField(phone, app, canary, device.role);
+		await joinFromLink(phone, device.invitation.link);
+		await sendNowAndSettle(phone, app);
+		await expect(phone.getByTestId('scheme-sent-payload')).toBeAttached();
+		// The device's own pair was linked, not duplicated.
+		await phone.goto(app.url('/pair'));
+		await expect(phone.getByText(`${canary}-partner`).first()).toBeVisible();
+		bodies.push(...sent);
+		await context.close();
+	}
+
+	const row = await dashboardRow(page, app, schemeId, 'Morgan Mentor');
+	await expect(row).toContainText('Megan Mentee');
+	// Both logged a 50-minute session today: the scheme counts one.
+	await expect(row.getByRole('cell').nth(2)).toHaveText('1');
+	await expect(row.getByRole('cell').nth(3)).toHaveText('50');
+
+	expect(bodies.some((b) => b.includes('/api/v1/metrics'))).toBe(true);
+	for (const body of bodies) expect(body).not.toContain('CANARY');
+	const rows = await everyServerRow(app);
+	expect(rows).toContain('Megan Mentee');
+	expect(rows).not.toContain('CANARY');
+});
+
+test('a device removed by the coordinator stops syncing and says so', async ({
+	page,
+	app,
+	browser
+}) => {
+	const { schemeId, mentee } = await schemeWithPair(page, app);
+	const context = await browser.newContext();
+	const phone = await context.newPage();
+	await welcome(phone, app, { role: 'mentee', name: 'Megan', partner: 'Morgan' });
+	await joinFromLink(phone, mentee.link);
+
+	await removeParticipant(page, app, schemeId, 'Megan Mentee');
+	// Opening the app syncs, and learns of the removal.
+	await phone.goto(app.url('/scheme'));
+	await expect(phone.getByText(/removed this device from the scheme/)).toBeVisible();
+	await expect(phone.getByRole('button', { name: 'Send now' })).toHaveCount(0);
+	await phone.goto(app.url('/wins'));
+	await expect(phone.getByLabel('Your win')).toBeVisible();
+	await context.close();
+});
+
+test('with uploads failing, duplicated and the server restarted, every metric counts once', async ({
+	page,
+	app,
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const { schemeId, mentee } = await schemeWithPair(page, app);
+	const context = await browser.newContext();
+	const phone = await context.newPage();
+	await welcome(phone, app, { role: 'mentee', name: 'Megan', partner: 'Morgan' });
+	await joinFromLink(phone, mentee.link);
+
+	// A seeded generator, so a failure can be replayed.
+	let seed = 20261123;
+	const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+	const faults = { failed: 0, duplicated: 0 };
+	await context.route('**/api/v1/metrics', async (route) => {
+		const roll = random();
+		if (roll < 0.3) {
+			faults.failed++;
+			return route.abort('connectionreset');
+		}
+		if (roll < 0.6) {
+			faults.duplicated++;
+			const first = await route.fetch();
+			await route.fetch();
+			return route.fulfill({ response: first });
+		}
+		return route.continue();
+	});
+
+	const logWin = async (text: string) => {
+		await phone.goto(app.url('/wins'));
+		await phone.getByLabel('Your win').fill(text);
+		await phone.getByRole('button', { name: 'Save win' }).click();
+		await expect(phone.getByText(text, { exact: true })).toBeVisible();
+	};
+	const sendNow = async () => {
+		await phone.goto(app.url('/scheme'));
+		await phone.getByRole('button', { name: 'Send now' }).click();
+		await expect(phone.getByRole('button', { name: 'Send now' })).toBeEnabled();
+	};
+
+	for (let i = 1; i <= 8; i++) {
+		await logWin(`Win number ${i}`);
+		await sendNow();
+		if (i === 4) {
+			await app.stop();
+			await logWin('Win while the server is down');
+			await sendNow();
+			await app.start();
+		}
+	}
+	await context.unrouteAll({ behavior: 'wait' });
+	await expect(async () => {
+		await sendNow();
+		await expect(phone.getByTestId('sync-state')).toContainText('Reports waiting to go: 0', {
+			timeout: 1_000
+		});
+	}).toPass({ timeout: 60_000 });
+	expect(faults.failed).toBeGreaterThan(0);
+	expect(faults.duplicated).toBeGreaterThan(0);
+
+	const row = await dashboardRow(page, app, schemeId, 'Morgan Mentor');
+	await expect(row.getByRole('cell').nth(7)).toHaveText('9');
+	const wins = await queryServer<{ wins: number; uploads: number; distinct: number }>(
+		app,
+		`select (select coalesce(sum(wins), 0)::int from reported_wins) as wins,
+		        (select count(*)::int from metric_uploads) as uploads,
+		        (select count(distinct upload_id)::int from metric_uploads) as distinct`
+	);
+	expect(wins[0]!.wins).toBe(9);
+	expect(wins[0]!.uploads).toBe(wins[0]!.distinct);
+	await context.close();
+});
