@@ -94,6 +94,7 @@ CREATE TABLE "pair_reports" (
 	"pair_id" uuid NOT NULL,
 	"participant_id" uuid NOT NULL,
 	"generated_at" timestamp with time zone NOT NULL,
+	"sessions_held" jsonb NOT NULL,
 	"sessions_scheduled" integer NOT NULL,
 	"agenda_items_raised" integer NOT NULL,
 	"agenda_items_discussed" integer NOT NULL,
@@ -102,6 +103,7 @@ CREATE TABLE "pair_reports" (
 	"goals_dropped" integer NOT NULL,
 	"actions_open" integer NOT NULL,
 	"actions_done" integer NOT NULL,
+	"wins_by_week" jsonb NOT NULL,
 	"agreement_on" date,
 	"last_activity_on" date,
 	CONSTRAINT "pair_reports_pair_id_participant_id_pk" PRIMARY KEY("pair_id","participant_id")
@@ -135,20 +137,6 @@ CREATE TABLE "rate_limits" (
 	"hits" integer NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "reported_sessions" (
-	"pair_id" uuid NOT NULL,
-	"participant_id" uuid NOT NULL,
-	"held_on" date NOT NULL,
-	"minutes" integer NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "reported_wins" (
-	"pair_id" uuid NOT NULL,
-	"participant_id" uuid NOT NULL,
-	"week" text NOT NULL,
-	"wins" integer NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "scheme_coordinators" (
 	"scheme_id" uuid NOT NULL,
 	"user_id" text NOT NULL,
@@ -176,10 +164,6 @@ ALTER TABLE "pairs" ADD CONSTRAINT "pairs_scheme_id_schemes_id_fk" FOREIGN KEY (
 ALTER TABLE "pairs" ADD CONSTRAINT "pairs_mentor_id_participants_id_fk" FOREIGN KEY ("mentor_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pairs" ADD CONSTRAINT "pairs_mentee_id_participants_id_fk" FOREIGN KEY ("mentee_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "participants" ADD CONSTRAINT "participants_scheme_id_schemes_id_fk" FOREIGN KEY ("scheme_id") REFERENCES "public"."schemes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "reported_sessions" ADD CONSTRAINT "reported_sessions_pair_id_pairs_id_fk" FOREIGN KEY ("pair_id") REFERENCES "public"."pairs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "reported_sessions" ADD CONSTRAINT "reported_sessions_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "reported_wins" ADD CONSTRAINT "reported_wins_pair_id_pairs_id_fk" FOREIGN KEY ("pair_id") REFERENCES "public"."pairs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "reported_wins" ADD CONSTRAINT "reported_wins_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scheme_coordinators" ADD CONSTRAINT "scheme_coordinators_scheme_id_schemes_id_fk" FOREIGN KEY ("scheme_id") REFERENCES "public"."schemes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scheme_coordinators" ADD CONSTRAINT "scheme_coordinators_user_id_auth_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."auth_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "auth_accounts_user" ON "auth_accounts" USING btree ("user_id");--> statement-breakpoint
@@ -191,6 +175,4 @@ CREATE INDEX "metric_uploads_pair" ON "metric_uploads" USING btree ("pair_id");-
 CREATE INDEX "pairs_scheme" ON "pairs" USING btree ("scheme_id");--> statement-breakpoint
 CREATE INDEX "pairs_mentor" ON "pairs" USING btree ("mentor_id");--> statement-breakpoint
 CREATE INDEX "pairs_mentee" ON "pairs" USING btree ("mentee_id");--> statement-breakpoint
-CREATE INDEX "participants_scheme" ON "participants" USING btree ("scheme_id");--> statement-breakpoint
-CREATE INDEX "reported_sessions_pair" ON "reported_sessions" USING btree ("pair_id","participant_id");--> statement-breakpoint
-CREATE INDEX "reported_wins_pair" ON "reported_wins" USING btree ("pair_id","participant_id");
+CREATE INDEX "participants_scheme" ON "participants" USING btree ("scheme_id");

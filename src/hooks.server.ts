@@ -1,9 +1,12 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { closeDatabase, database } from '$lib/server/db';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 
 /** Creates or migrates the database before the first request is served. */
 export const init: ServerInit = async () => {
+	// Prerendering the app shell at build time needs no database.
+	if (building) return;
 	const { kind } = await database();
 	console.log(`Database ready (${kind}).`);
 	process.once('sveltekit:shutdown', () => void closeDatabase());

@@ -19,11 +19,11 @@ describe('merging the two members’ reports', () => {
 
 	it('counts a session both logged on one day once, at the longer length', () => {
 		const merged = mergeReports([
-			report({ sessionsHeld: [{ heldOn: '2026-06-01', minutes: 45 }] }),
+			report({ sessionsHeld: [{ on: '2026-06-01', minutes: 45 }] }),
 			report({
 				sessionsHeld: [
-					{ heldOn: '2026-06-01', minutes: 60 },
-					{ heldOn: '2026-05-18', minutes: 30 }
+					{ on: '2026-06-01', minutes: 60 },
+					{ on: '2026-05-18', minutes: 30 }
 				]
 			})
 		]);

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardRows, dashboardTotals } from '$lib/server/dashboard';
 import type { OpenDatabase } from '$lib/server/db/open-database';
-import { metricUploads, reportedSessions } from '$lib/server/db/schema';
+import { metricUploads, pairReports } from '$lib/server/db/schema';
 import { authenticateDevice, joinWithCode } from '$lib/server/devices';
 import {
 	acceptCoordinatorInvitation,
@@ -158,11 +158,11 @@ for (const backend of serverDatabaseBackends) {
 				expect(await recordMetrics(open.db, who, newer)).toBe('applied');
 				expect(await recordMetrics(open.db, who, newer)).toBe('duplicate');
 				expect(await recordMetrics(open.db, who, older)).toBe('stale');
-				const sessions = await open.db
+				const [report] = await open.db
 					.select()
-					.from(reportedSessions)
-					.where(eq(reportedSessions.pairId, pairId));
-				expect(sessions).toEqual([expect.objectContaining({ heldOn: '2026-06-01', minutes: 60 })]);
+					.from(pairReports)
+					.where(eq(pairReports.pairId, pairId));
+				expect(report!.sessionsHeld).toEqual([{ on: '2026-06-01', minutes: 60 }]);
 			});
 
 			it('apply concurrent copies of one upload exactly once', async () => {

@@ -7,6 +7,7 @@ import type { Scheme } from './schemes';
 
 export interface DashboardRow {
 	pairId: string;
+	menteeId: string;
 	mentorName: string;
 	menteeName: string;
 	status: 'active' | 'paused' | 'ended';
@@ -62,6 +63,7 @@ export async function dashboardRows(
 	const rows = await db
 		.select({
 			pairId: pairs.id,
+			menteeId: pairs.menteeId,
 			mentorName: mentor.name,
 			menteeName: mentee.name,
 			status: pairs.status,

@@ -1,16 +1,9 @@
 import { and, eq, or } from 'drizzle-orm';
 import type { MetricsPayload } from '$lib/sync/metrics-payload';
 import type { Database, Transaction } from './db/open-database';
-import {
-	metricUploads,
-	pairProgress,
-	pairReports,
-	pairs,
-	reportedSessions,
-	reportedWins
-} from './db/schema';
+import { metricUploads, pairProgress, pairReports, pairs } from './db/schema';
 import type { DeviceIdentity } from './devices';
-import { mergeReports, type MemberReport } from './pair-progress';
+import { mergeReports } from './pair-progress';
 
 export type MetricsOutcome = 'applied' | 'duplicate' | 'stale' | 'not-in-pair';
 
@@ -25,10 +18,15 @@ export async function recordMetrics(
 	payload: MetricsPayload
 ): Promise<MetricsOutcome> {
 	return db.transaction(async (tx) => {
-		// Locking the pair row serialises uploads for one pair across app servers.
+		// Locking the pair row serialises uploads for one pair across app servers; the same
+		// query finds this person's previous report.
 		const [pair] = await tx
-			.select({ id: pairs.id })
+			.select({ id: pairs.id, previous: pairReports.generatedAt })
 			.from(pairs)
+			.leftJoin(
+				pairReports,
+				and(eq(pairReports.pairId, pairs.id), eq(pairReports.participantId, who.participantId))
+			)
 			.where(
 				and(
 					eq(pairs.id, payload.pair),
@@ -36,15 +34,11 @@ export async function recordMetrics(
 					or(eq(pairs.mentorId, who.participantId), eq(pairs.menteeId, who.participantId))
 				)
 			)
-			.for('update');
+			.for('update', { of: pairs });
 		if (!pair) return 'not-in-pair';
 
 		const generatedAt = new Date(payload.generatedAt);
-		const [previous] = await tx
-			.select({ generatedAt: pairReports.generatedAt })
-			.from(pairReports)
-			.where(mine(payload.pair, who.participantId));
-		const applied = !previous || previous.generatedAt < generatedAt;
+		const applied = !pair.previous || pair.previous < generatedAt;
 		const inserted = await tx
 			.insert(metricUploads)
 			.values({
@@ -59,25 +53,23 @@ export async function recordMetrics(
 		if (inserted.length === 0) return 'duplicate';
 		if (!applied) return 'stale';
 
-		await replaceReport(tx, who.participantId, payload, generatedAt);
+		await saveReport(tx, who.participantId, payload, generatedAt);
 		await refreshProgress(tx, payload.pair);
 		return 'applied';
 	});
 }
 
-const mine = (pairId: string, participantId: string) =>
-	and(eq(pairReports.pairId, pairId), eq(pairReports.participantId, participantId));
-
-async function replaceReport(
+async function saveReport(
 	tx: Transaction,
 	participantId: string,
 	p: MetricsPayload,
 	generatedAt: Date
 ): Promise<void> {
-	const key = { pairId: p.pair, participantId };
 	const report = {
-		...key,
+		pairId: p.pair,
+		participantId,
 		generatedAt,
+		sessionsHeld: p.sessionsHeld,
 		sessionsScheduled: p.sessionsScheduled,
 		agendaItemsRaised: p.agendaItemsRaised,
 		agendaItemsDiscussed: p.agendaItemsDiscussed,
@@ -86,6 +78,7 @@ async function replaceReport(
 		goalsDropped: p.goalsDropped,
 		actionsOpen: p.actionsOpen,
 		actionsDone: p.actionsDone,
+		winsByWeek: p.winsByWeek,
 		agreementOn: p.agreementOn,
 		lastActivityOn: p.lastActivityOn
 	};
@@ -93,37 +86,12 @@ async function replaceReport(
 		.insert(pairReports)
 		.values(report)
 		.onConflictDoUpdate({ target: [pairReports.pairId, pairReports.participantId], set: report });
-	const sessionsOf = and(
-		eq(reportedSessions.pairId, p.pair),
-		eq(reportedSessions.participantId, participantId)
-	);
-	await tx.delete(reportedSessions).where(sessionsOf);
-	if (p.sessionsHeld.length > 0) {
-		await tx
-			.insert(reportedSessions)
-			.values(p.sessionsHeld.map((s) => ({ ...key, heldOn: s.on, minutes: s.minutes })));
-	}
-	await tx
-		.delete(reportedWins)
-		.where(and(eq(reportedWins.pairId, p.pair), eq(reportedWins.participantId, participantId)));
-	if (p.winsByWeek.length > 0) {
-		await tx.insert(reportedWins).values(p.winsByWeek.map((w) => ({ ...key, ...w })));
-	}
 }
 
 /** Recomputes the dashboard's row for a pair from both members' latest reports. */
 async function refreshProgress(tx: Transaction, pairId: string): Promise<void> {
-	const [reports, sessions, wins] = await Promise.all([
-		tx.select().from(pairReports).where(eq(pairReports.pairId, pairId)),
-		tx.select().from(reportedSessions).where(eq(reportedSessions.pairId, pairId)),
-		tx.select().from(reportedWins).where(eq(reportedWins.pairId, pairId))
-	]);
-	const members: MemberReport[] = reports.map((r) => ({
-		...r,
-		sessionsHeld: sessions.filter((s) => s.participantId === r.participantId),
-		winsByWeek: wins.filter((w) => w.participantId === r.participantId)
-	}));
-	const progress = { ...mergeReports(members), updatedAt: new Date() };
+	const reports = await tx.select().from(pairReports).where(eq(pairReports.pairId, pairId));
+	const progress = { ...mergeReports(reports), updatedAt: new Date() };
 	await tx
 		.insert(pairProgress)
 		.values({ pairId, ...progress })

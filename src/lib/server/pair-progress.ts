@@ -1,6 +1,6 @@
 /** One member's latest report, as stored. */
 export interface MemberReport {
-	sessionsHeld: readonly { heldOn: string; minutes: number }[];
+	sessionsHeld: readonly { on: string; minutes: number }[];
 	winsByWeek: readonly { week: string; wins: number }[];
 	sessionsScheduled: number;
 	goalsSet: number;
@@ -37,7 +37,7 @@ export function mergeReports(reports: readonly MemberReport[]): PairProgress {
 	const sessions = new Map<string, number>();
 	for (const r of reports) {
 		for (const s of r.sessionsHeld) {
-			sessions.set(s.heldOn, Math.max(sessions.get(s.heldOn) ?? 0, s.minutes));
+			sessions.set(s.on, Math.max(sessions.get(s.on) ?? 0, s.minutes));
 		}
 	}
 	const max = (pick: (r: MemberReport) => number) => Math.max(0, ...reports.map(pick));

@@ -4,6 +4,7 @@ import {
 	date,
 	index,
 	integer,
+	jsonb,
 	pgTable,
 	primaryKey,
 	text,
@@ -215,7 +216,11 @@ export const metricUploads = pgTable(
 	(t) => [index('metric_uploads_pair').on(t.pairId)]
 );
 
-/** The latest progress report from each member of a pair: counts and dates only. */
+/**
+ * The latest progress report from each member of a pair: counts, dates and lengths only. The
+ * two lists are stored as the payload had them (already checked by its schema), one row per
+ * report, so an upload is a single upsert; SQL reads them with jsonb_array_elements.
+ */
 export const pairReports = pgTable(
 	'pair_reports',
 	{
@@ -226,6 +231,7 @@ export const pairReports = pgTable(
 			.notNull()
 			.references(() => participants.id, { onDelete: 'cascade' }),
 		generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
+		sessionsHeld: jsonb('sessions_held').$type<{ on: string; minutes: number }[]>().notNull(),
 		sessionsScheduled: integer('sessions_scheduled').notNull(),
 		agendaItemsRaised: integer('agenda_items_raised').notNull(),
 		agendaItemsDiscussed: integer('agenda_items_discussed').notNull(),
@@ -234,40 +240,11 @@ export const pairReports = pgTable(
 		goalsDropped: integer('goals_dropped').notNull(),
 		actionsOpen: integer('actions_open').notNull(),
 		actionsDone: integer('actions_done').notNull(),
+		winsByWeek: jsonb('wins_by_week').$type<{ week: string; wins: number }[]>().notNull(),
 		agreementOn: date('agreement_on'),
 		lastActivityOn: date('last_activity_on')
 	},
 	(t) => [primaryKey({ columns: [t.pairId, t.participantId] })]
-);
-
-export const reportedSessions = pgTable(
-	'reported_sessions',
-	{
-		pairId: uuid('pair_id')
-			.notNull()
-			.references(() => pairs.id, { onDelete: 'cascade' }),
-		participantId: uuid('participant_id')
-			.notNull()
-			.references(() => participants.id, { onDelete: 'cascade' }),
-		heldOn: date('held_on').notNull(),
-		minutes: integer('minutes').notNull()
-	},
-	(t) => [index('reported_sessions_pair').on(t.pairId, t.participantId)]
-);
-
-export const reportedWins = pgTable(
-	'reported_wins',
-	{
-		pairId: uuid('pair_id')
-			.notNull()
-			.references(() => pairs.id, { onDelete: 'cascade' }),
-		participantId: uuid('participant_id')
-			.notNull()
-			.references(() => participants.id, { onDelete: 'cascade' }),
-		week: text('week').notNull(),
-		wins: integer('wins').notNull()
-	},
-	(t) => [index('reported_wins_pair').on(t.pairId, t.participantId)]
 );
 
 /** Both members' reports merged, kept current on every upload so the dashboard reads one row. */

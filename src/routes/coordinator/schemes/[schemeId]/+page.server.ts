@@ -23,9 +23,11 @@ export const load: PageServerLoad = async (event) => {
 	const today = toCalendarDate(new Date());
 	const sort = dashboardSort(event.url.searchParams);
 	const rows = await dashboardRows(db, scheme, today, sort.column, sort.direction);
-	// Anyone not removed can be paired, including people who have not joined yet.
+	// Anyone not removed can be paired, including people who have not joined yet; a mentee
+	// already in an active or paused pair is not offered again (a mentor may have several).
+	const paired = new Set(rows.filter((r) => r.status !== 'ended').map((r) => r.menteeId));
 	const people = (await participantsOf(db, scheme.id))
-		.filter((p) => p.status !== 'revoked')
+		.filter((p) => p.status !== 'revoked' && !(p.role === 'mentee' && paired.has(p.id)))
 		.map((p) => ({ id: p.id, name: p.name, role: p.role, joined: p.status === 'joined' }));
 	return {
 		rows,
