@@ -357,6 +357,8 @@ async function scanEveryPage(page: Page, app: AppServer, language: 'en' | 'cy') 
 	await speak('en');
 	await inviteParticipant(page, app, schemeId, 'Bethan', 'mentor');
 	await inviteParticipant(page, app, schemeId, 'Sam', 'mentee');
+	// A second mentee keeps the pairing form on the page once Sam is paired.
+	await inviteParticipant(page, app, schemeId, 'Rhys', 'mentee');
 	await visit(`/coordinator/schemes/${schemeId}/people`);
 	await page.locator('form[action="?/invite"] button').click();
 	await expectNoViolations(page, `people, form problems (${language})`);

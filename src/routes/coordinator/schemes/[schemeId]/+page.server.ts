@@ -68,6 +68,6 @@ export const actions: Actions = {
 		const created = await createPair(db, scheme.id, checked.value);
 		if (!created.ok)
 			return fail(400, { pair: { values, problems: { [created.field]: created.problem } } });
-		return { created: { mentorId: checked.value.mentorId, menteeId: checked.value.menteeId } };
+		return { created: { pairId: created.pairId } };
 	}
 };
