@@ -8,9 +8,12 @@ import { webManifest } from './src/lib/pwa/web-manifest';
 const appShell = new RegExp(
 	[
 		'/node_modules/(dexie|date-fns)/',
-		'/src/lib/(i18n/|paraglide/runtime)',
+		// Named, not matched by folder: a group takes every match in the client graph, so the
+		// coordinator pages' words and rules would otherwise ride along on every first screen.
+		'/src/lib/paraglide/runtime',
+		'/src/lib/i18n/(format|problem-text|goal-text|session-text|journal-prompt-text)',
 		'/src/lib/local/(?!data-transfer)',
-		'/src/lib/domain/(?!form-inputs|validation|export-file|session-calendar)',
+		'/src/lib/domain/(?!form-inputs|validation|export-file|session-calendar|scheme-inputs|stalling)',
 		'/src/lib/components/(workspace|toasts|form-state|AppNav|PairSwitcher|Toasts|UpdatePrompt|Field|FormError|ActionRow|WinForm)'
 	].join('|')
 );

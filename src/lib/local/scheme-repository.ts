@@ -1,8 +1,6 @@
 import type { Pair } from '$lib/domain/pair';
 import type { MetricsPayload } from '$lib/sync/metrics-payload';
 import type { Participation } from '$lib/sync/participation';
-import { planPairLinks } from '$lib/sync/pair-linking';
-import { progressMetrics } from '$lib/sync/progress-metrics';
 import type {
 	OutboxEntry,
 	SchemeMembership,
@@ -57,6 +55,9 @@ export class SchemeRepository {
 	 */
 	async applyParticipation(participation: Participation): Promise<void> {
 		const { db } = this;
+		// Only the sync needs these, and it runs after the first screen: load them then, outside
+		// the transaction (which must not wait on anything but the database).
+		const { planPairLinks } = await import('$lib/sync/pair-linking');
 		await db.transaction('rw', [db.membership, db.schemePairs, db.pairs, db.profile], async () => {
 			const links = await db.schemePairs.toArray();
 			const linked = new Map(links.map((l) => [l.id, l.localPairId]));
@@ -102,6 +103,7 @@ export class SchemeRepository {
 	 */
 	async queueReports(): Promise<number> {
 		const { db } = this;
+		const { progressMetrics } = await import('$lib/sync/progress-metrics');
 		let queued = 0;
 		const links = await db.schemePairs.toArray();
 		for (const link of links) {

@@ -1,13 +1,14 @@
 import * as v from 'valibot';
 import { isCalendarDate } from '$lib/domain/calendar-date';
 import { limits } from '$lib/domain/limits';
+import { metricsPayloadVersion } from './metrics-version';
 
 /**
  * The only thing a device will send the scheme about a pair: counts, dates, durations and
  * enums. One schema for both sides: the device builds its payload against it and the server
  * refuses anything else, naming the field. No field may ever hold free text.
  */
-export const metricsPayloadVersion = 1;
+export { metricsPayloadVersion };
 
 const day = v.pipe(v.string(), v.check(isCalendarDate, 'must be a date (YYYY-MM-DD)'));
 const count = v.pipe(

@@ -6,7 +6,8 @@ import type { Pair } from '$lib/domain/pair';
 import type { Session } from '$lib/domain/session';
 import { sessionDate } from '$lib/domain/session';
 import type { Win } from '$lib/domain/win';
-import { metricsPayloadVersion, type MetricsPayload } from './metrics-payload';
+import type { MetricsPayload } from './metrics-payload';
+import { metricsPayloadVersion } from './metrics-version';
 
 /** Everything a device holds about one pair, as read from its database. */
 export interface PairRecords {
