@@ -8,5 +8,7 @@ export const limits = {
 	shortText: 2_000,
 	longText: 20_000,
 	sessionMinutes: { min: 5, max: 600 },
-	milestones: 30
+	milestones: 30,
+	/** Coordinator passwords; better-auth is given the same limits. */
+	password: { min: 10, max: 128 }
 } as const;

@@ -51,11 +51,19 @@ export type SchemePairInput = v.InferOutput<typeof schemePairInput>;
 
 export const credentialsInput = v.object({
 	email: v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.email('invalid_email')),
-	password: v.pipe(v.string('required'), v.nonEmpty('required'), v.maxLength(128, 'too_long'))
+	password: v.pipe(
+		v.string('required'),
+		v.nonEmpty('required'),
+		v.maxLength(limits.password.max, 'too_long')
+	)
 });
 
 export const signUpInput = v.object({
 	name: requiredText(limits.name),
 	email: credentialsInput.entries.email,
-	password: v.pipe(v.string('required'), v.minLength(10, 'too_short'), v.maxLength(128, 'too_long'))
+	password: v.pipe(
+		v.string('required'),
+		v.minLength(limits.password.min, 'too_short'),
+		v.maxLength(limits.password.max, 'too_long')
+	)
 });

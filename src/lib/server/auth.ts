@@ -3,12 +3,11 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { sveltekitCookies } from 'better-auth/svelte-kit';
 import { getRequestEvent } from '$app/server';
 import { env } from '$env/dynamic/private';
+import { limits } from '$lib/domain/limits';
 import { database } from './db';
 import type { Database } from './db/open-database';
 import { authAccounts, authSessions, authUsers, authVerifications } from './db/schema';
 import { sharedSecret } from './shared-secret';
-
-export const passwordLength = { min: 10, max: 128 } as const;
 
 /**
  * Coordinator accounts: better-auth does the password hashing (scrypt) and the sessions
@@ -33,8 +32,8 @@ function createAuth(db: Database, secret: string) {
 		}),
 		emailAndPassword: {
 			enabled: true,
-			minPasswordLength: passwordLength.min,
-			maxPasswordLength: passwordLength.max,
+			minPasswordLength: limits.password.min,
+			maxPasswordLength: limits.password.max,
 			autoSignIn: true
 		},
 		session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
