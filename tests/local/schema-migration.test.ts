@@ -112,6 +112,84 @@ writtenBy[2] = {
 	outbox: []
 };
 
+writtenBy[3] = {
+	...writtenBy[2],
+	replicaState: [
+		{
+			key: 'sessions/s1',
+			table: 'sessions',
+			id: 's1',
+			pairId: 'p1',
+			fields: {
+				startsAt: '2026-06-08T10:00',
+				plannedMinutes: 60,
+				mode: 'in_person',
+				place: 'Civic centre',
+				status: 'held',
+				actualMinutes: 50,
+				notes: 'First meeting',
+				createdAt: '2026-06-02T09:00:00.000Z',
+				deleted: 0,
+				deletedAt: null
+			},
+			clocks: Object.fromEntries(
+				[
+					'startsAt',
+					'plannedMinutes',
+					'mode',
+					'place',
+					'status',
+					'actualMinutes',
+					'notes',
+					'createdAt',
+					'deleted',
+					'deletedAt'
+				].map((f) => [f, '2026-06-02T09:00:00.000Z-0000-0123456789abcdef'])
+			)
+		},
+		{
+			key: 'wins/w1',
+			table: 'wins',
+			id: 'w1',
+			pairId: 'p1',
+			fields: {
+				wonOn: '2026-06-03',
+				text: 'Asked my first question',
+				createdAt: '2026-06-03T09:00:00.000Z',
+				deleted: 0,
+				deletedAt: null
+			},
+			clocks: {
+				wonOn: '2026-06-03T09:00:00.000Z-0000-0123456789abcdef',
+				text: '2026-06-03T09:00:00.000Z-0000-0123456789abcdef',
+				createdAt: '2026-06-03T09:00:00.000Z-0000-0123456789abcdef',
+				deleted: '2026-06-03T09:00:00.000Z-0000-0123456789abcdef',
+				deletedAt: '2026-06-03T09:00:00.000Z-0000-0123456789abcdef'
+			}
+		}
+	],
+	replicaMeta: [{ key: 'clock', wall: 1780477200000, counter: 0, node: '0123456789abcdef' }],
+	pairChannels: [
+		{
+			id: '3e0f4a1b-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+			localPairId: 'p1',
+			key: 'q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA',
+			state: 'linked',
+			registered: true,
+			cursor: 12,
+			linkedAt: '2026-06-05T09:00:00.000Z',
+			lastSyncedAt: null,
+			lastProblem: null,
+			rejected: 0,
+			devices: [],
+			endedAt: null
+		}
+	],
+	pairOutbox: [],
+	heldMessages: [],
+	backup: []
+};
+
 describe('schema migrations', () => {
 	it('has fixtures for every released version', () => {
 		for (const { version } of schemaHistory) expect(writtenBy[version]).toBeDefined();
@@ -149,6 +227,24 @@ describe('schema migrations', () => {
 			if (version >= 2) {
 				expect(await repos.scheme.membership()).toMatchObject({ name: 'Sam' });
 				expect(await repos.scheme.links()).toMatchObject([{ localPairId: 'p1' }]);
+			}
+			// Every shared record has a merge state, stamped from its last change, so a pair
+			// linked after the upgrade shares what was written before it.
+			expect(await db.replicaState.get('sessions/s1')).toMatchObject({
+				pairId: 'p1',
+				fields: { notes: 'First meeting', actualMinutes: 50 }
+			});
+			const win = await db.replicaState.get('wins/w1');
+			expect(win?.clocks.text).toMatch(/^2026-06-03T09:00:00.000Z-0000-[0-9a-f]{16}$/);
+			// Edits after the upgrade are stamped later than anything before it.
+			const edited = await repos.wins.save('w1', 'p1', { wonOn: '2026-06-03', text: 'Edited' });
+			expect(edited.ok).toBe(true);
+			expect((await db.replicaState.get('wins/w1'))!.clocks.text > win!.clocks.text).toBe(true);
+			if (version >= 3) {
+				const [channel] = await repos.pairChannels.channels();
+				expect(channel).toMatchObject({ localPairId: 'p1', cursor: 12 });
+				// A linked pair's edit goes to its outbox.
+				expect(await repos.pairChannels.waitingCount(channel!.id)).toBe(1);
 			}
 			db.close();
 		});

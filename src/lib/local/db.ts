@@ -8,7 +8,11 @@ import type { PrepNote } from '$lib/domain/prep-note';
 import type { Profile } from '$lib/domain/profile';
 import type { Session } from '$lib/domain/session';
 import type { Win } from '$lib/domain/win';
+import type { BackupSettings } from '$lib/sync/backup-settings';
+import type { HeldMessage, PairChannel, PairOutboxMessage } from '$lib/sync/pair-channel';
+import type { ReplicaState } from '$lib/sync/replica-merge';
 import type { OutboxEntry, SchemeMembership, SchemePairLink } from '$lib/sync/scheme-membership';
+import { replicaTracking, type ClockRow } from './replica-tracking';
 import { schemaHistory } from './schema-history';
 
 /** The device's own database: everything the person writes lives here first. */
@@ -25,10 +29,20 @@ export class TandemDb extends Dexie {
 	membership!: EntityTable<SchemeMembership, 'id'>;
 	schemePairs!: EntityTable<SchemePairLink, 'id'>;
 	outbox!: EntityTable<OutboxEntry, 'uploadId'>;
+	replicaState!: EntityTable<ReplicaState, 'key'>;
+	replicaMeta!: EntityTable<ClockRow, 'key'>;
+	pairChannels!: EntityTable<PairChannel, 'id'>;
+	pairOutbox!: EntityTable<PairOutboxMessage, 'id'>;
+	heldMessages!: EntityTable<HeldMessage, 'id'>;
+	backup!: EntityTable<BackupSettings, 'id'>;
 
 	constructor(name = 'tandem', options?: DexieOptions) {
 		super(name, options);
-		for (const { version, stores } of schemaHistory) this.version(version).stores(stores);
+		for (const { version, stores, upgrade } of schemaHistory) {
+			const declared = this.version(version).stores(stores);
+			if (upgrade) declared.upgrade(upgrade);
+		}
+		this.use(replicaTracking);
 	}
 }
 

@@ -1,3 +1,6 @@
+import type { Transaction } from 'dexie';
+import { seedReplicaState } from './replica-seed';
+
 /**
  * Every version of the on-device schema, oldest first. Never edit a released version:
  * add a new one with its upgrade, and add its fixtures to tests/local/schema-migration.test.ts.
@@ -5,6 +8,8 @@
 export interface SchemaVersion {
 	version: number;
 	stores: Record<string, string>;
+	/** Rewrites data written by the versions before, in the upgrade's transaction. */
+	upgrade?: (tx: Transaction) => Promise<void>;
 }
 
 export const schemaHistory: SchemaVersion[] = [
@@ -31,6 +36,21 @@ export const schemaHistory: SchemaVersion[] = [
 			schemePairs: 'id, localPairId',
 			outbox: 'uploadId, [pairId+state], state'
 		}
+	},
+	{
+		// Pair link and backups: each shared record's merge state, the device's clock, its links
+		// to pairs' channels, the outbox of changes for the partner's devices, changes held for a
+		// newer version, and the backup settings. Existing shared records get a merge state.
+		version: 3,
+		stores: {
+			replicaState: 'key, pairId',
+			replicaMeta: 'key',
+			pairChannels: 'id, localPairId',
+			pairOutbox: 'id, [channelId+createdAt]',
+			heldMessages: 'id, channelId',
+			backup: 'id'
+		},
+		upgrade: seedReplicaState
 	}
 ];
 
