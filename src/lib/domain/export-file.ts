@@ -27,7 +27,8 @@ const envelope = {
 	deletedAt: v.nullable(timestamp)
 };
 
-const exportedRecord = {
+/** One record of each table as a file (or another device) may carry it. */
+export const exportedRecord = {
 	profile: v.object({
 		id: v.literal('me'),
 		role: v.picklist(roles),

@@ -1,4 +1,5 @@
 import { ActionRepository } from './action-repository';
+import { BackupRepository } from './backup-repository';
 import { AgendaRepository } from './agenda-repository';
 import type { Clock } from './clock';
 import type { DataTransfer } from './data-transfer';
@@ -8,6 +9,7 @@ import { JournalRepository } from './journal-repository';
 import { JournalSearch } from './journal-search';
 import { welcome } from './onboarding';
 import { readPairRecords } from './pair-records';
+import { PairChannelRepository } from './pair-channel-repository';
 import { PairRepository } from './pair-repository';
 import { PrepNoteRepository } from './prep-note-repository';
 import { ProfileRepository } from './profile-repository';
@@ -33,6 +35,8 @@ export function createRepositories(db: TandemDb, clock: Clock) {
 		wins: new WinRepository(db, clock),
 		prepNotes: new PrepNoteRepository(db, clock),
 		scheme: new SchemeRepository(db, clock),
+		pairChannels: new PairChannelRepository(db, clock),
+		backup: new BackupRepository(db, clock),
 		transfer: {
 			exportAll: async () => (await transfer()).exportAll(),
 			importFile: async (text: string) => (await transfer()).importFile(text),

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { MetricsPayload } from './metrics-payload';
 import { joinReplySchema, participationSchema, type ApiProblem } from './participation';
+import { authorization, call, type DeviceCredential } from './device-http';
 import type { SyncProblem } from './scheme-membership';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; problem: SyncProblem };
@@ -10,21 +11,6 @@ export type JoinResult =
 	| { ok: false; refusal: JoinRefusal }
 	| { ok: false; problem: SyncProblem };
 export type UploadOutcome = 'applied' | 'duplicate' | 'stale';
-
-export interface DeviceCredential {
-	deviceId: string;
-	deviceSecret: string;
-}
-
-const authorization = (c: DeviceCredential) => `Bearer ${c.deviceId}.${c.deviceSecret}`;
-
-async function call(path: string, init: RequestInit): Promise<Response | SyncProblem> {
-	try {
-		return await fetch(path, { ...init, cache: 'no-store', credentials: 'omit' });
-	} catch {
-		return { kind: 'offline' };
-	}
-}
 
 async function problemOf(response: Response): Promise<SyncProblem> {
 	const body = (await response.json().catch(() => ({}))) as Partial<ApiProblem>;
