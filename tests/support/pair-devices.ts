@@ -23,6 +23,7 @@ export async function aDevice(
 	const credential = server.addDevice(randomUUID(), who.participant, who.role);
 	const engine = new PairSync(repos.pairChannels, server, recordFits);
 	return {
+		server,
 		db,
 		clock,
 		repos,

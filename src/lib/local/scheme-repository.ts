@@ -97,6 +97,11 @@ export class SchemeRepository {
 		});
 	}
 
+	/** The pair has ended (either of the two ended it); the scheme will say the same. */
+	async markPairEnded(schemePairId: string, endsOn: string): Promise<void> {
+		await this.db.schemePairs.update(schemePairId, { status: 'ended', endsOn });
+	}
+
 	/**
 	 * Builds each linked pair's report from the allowlist and queues it when it says something
 	 * new. A newer report replaces one still waiting: each is a whole snapshot.

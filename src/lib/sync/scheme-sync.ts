@@ -1,6 +1,7 @@
 import type { SchemeRepository } from '$lib/local/scheme-repository';
 import { retryDelayMs } from './backoff';
 import type { JoinRefusal, SchemeApi } from './scheme-api';
+import type { JoinReply } from './participation';
 import type { SchemeMembership, SyncProblem } from './scheme-membership';
 
 export type JoinOutcome =
@@ -20,10 +21,22 @@ export class SchemeSync {
 		private readonly now: () => Date = () => new Date()
 	) {}
 
-	async join(code: string): Promise<JoinOutcome> {
+	/**
+	 * Joins with an invitation code. A device restoring a backup joins without syncing, so the
+	 * backup's pairs are in place before the scheme's pairs are linked to them.
+	 */
+	async join(code: string, options: { sync?: boolean } = {}): Promise<JoinOutcome> {
 		const reply = await this.api.join(code);
 		if (!reply.ok) return reply;
-		const { device, participant, scheme } = reply.value;
+		return this.joined(reply.value, options);
+	}
+
+	/** Stores the credential of a device that has joined, by invitation or by recovery code. */
+	async joined(
+		reply: JoinReply,
+		options: { sync?: boolean } = {}
+	): Promise<{ ok: true; membership: SchemeMembership }> {
+		const { device, participant, scheme } = reply;
 		const membership: SchemeMembership = {
 			id: 'me',
 			schemeId: scheme.id,
@@ -40,7 +53,7 @@ export class SchemeSync {
 			lastProblem: null
 		};
 		await this.scheme.join(membership);
-		await this.run();
+		if (options.sync !== false) await this.run();
 		return { ok: true, membership };
 	}
 

@@ -1,36 +1,78 @@
 import Dexie from 'dexie';
 import { local } from '$lib/local';
+import { backupApi } from './backup-api';
+import { BackupSync } from './backup-sync';
+import { DeviceLinking } from './device-linking';
+import { DeviceRestore } from './device-restore';
+import { pairApi } from './pair-api';
+import { PairSync } from './pair-sync';
+import { recordFits } from './record-checks';
 import { schemeApi } from './scheme-api';
 import { SchemeSync } from './scheme-sync';
 
 const everyFewMinutes = 5 * 60_000;
+/** A linked pair looks for the partner's changes this often while the app is on screen. */
+const whileLooking = 30_000;
 const afterTyping = 3_000;
-// Changes to these are the sync's own bookkeeping, not news for the scheme.
-const ownTables = /\/(outbox|membership|schemePairs)\//;
+// Changes to these are the sync's own bookkeeping, not news for the scheme or the partner.
+const ownTables =
+	/\/(outbox|membership|schemePairs|pairChannels|pairOutbox|replicaState|replicaMeta|heldMessages|backup)\//;
 
-let sync: SchemeSync | undefined;
+let scheme: SchemeSync | undefined;
+let pairs: PairSync | undefined;
+let backups: BackupSync | undefined;
+
+export function schemeSync(): SchemeSync {
+	scheme ??= new SchemeSync(local().scheme, schemeApi);
+	return scheme;
+}
+
+export function pairSync(): PairSync {
+	pairs ??= new PairSync(local().pairChannels, pairApi, recordFits);
+	return pairs;
+}
+
+export function backupSync(): BackupSync {
+	backups ??= new BackupSync(local().backup, backupApi, recordFits);
+	return backups;
+}
+
+export function deviceLinking(): DeviceLinking {
+	return new DeviceLinking(local().scheme, local().pairChannels, pairApi, location.origin);
+}
+
+export function deviceRestore(): DeviceRestore {
+	return new DeviceRestore(schemeSync(), backupSync(), backupApi);
+}
+
+/** One round: progress to the scheme, shared records with the partner, then the backup. */
+async function round(scope: 'all' | 'pairs'): Promise<void> {
+	if (scope === 'all') await schemeSync().run();
+	const membership = await local().scheme.membership();
+	if (!membership || membership.revokedAt) return;
+	await pairSync().run(membership);
+	if (scope === 'all') await backupSync().backUp(membership, membership.participantId);
+}
+
 let running: Promise<void> | undefined;
 let again = false;
 
-export function schemeSync(): SchemeSync {
-	sync ??= new SchemeSync(local().scheme, schemeApi);
-	return sync;
-}
-
-/** Runs one sync round at a time in this tab, and in one tab at a time where Web Locks exist. */
-export function syncNow(): Promise<void> {
+/**
+ * Runs one round at a time in this tab, and in one tab at a time where Web Locks exist. A
+ * request while a round runs asks for a full round after it.
+ */
+export function syncNow(scope: 'all' | 'pairs' = 'all'): Promise<void> {
 	if (running) {
-		again = true;
+		if (scope === 'all') again = true;
 		return running;
 	}
-	const round = () => schemeSync().run();
 	const locked = navigator.locks
 		? navigator.locks.request('tandem-scheme-sync', { ifAvailable: true }, (lock) =>
-				lock ? round() : undefined
+				lock ? round(scope) : undefined
 			)
-		: round();
+		: round(scope);
 	running = Promise.resolve(locked)
-		.catch((error: unknown) => console.warn('Scheme sync failed', error))
+		.catch((error: unknown) => console.warn('Sync failed', error))
 		.finally(() => {
 			running = undefined;
 			if (again) {
@@ -44,9 +86,10 @@ export function syncNow(): Promise<void> {
 let started = false;
 
 /**
- * Sends progress on app open, when the network returns, when the app comes back to the
- * foreground, a few seconds after the person changes something, and every few minutes while
- * open. Background Sync (Chromium) replays an upload the service worker could not deliver.
+ * Syncs on app open, when the network returns, when the app comes back to the foreground, a
+ * few seconds after the person changes something, and every few minutes while open; a linked
+ * pair also looks for the partner's changes every half minute while the app is on screen.
+ * Background Sync (Chromium) replays a progress report the service worker could not deliver.
  */
 export function startSchemeSync(): void {
 	if (started) return;
@@ -57,6 +100,9 @@ export function startSchemeSync(): void {
 		if (document.visibilityState === 'visible') void syncNow();
 	});
 	setInterval(() => void syncNow(), everyFewMinutes);
+	setInterval(() => {
+		if (document.visibilityState === 'visible') void syncNow('pairs');
+	}, whileLooking);
 	let typing: ReturnType<typeof setTimeout> | undefined;
 	Dexie.on('storagemutated', (parts) => {
 		if (Object.keys(parts).every((key) => ownTables.test(key))) return;
