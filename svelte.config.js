@@ -14,7 +14,9 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				// The QR code reader is ZXing compiled to WebAssembly (our own file, precached);
+				// compiling it needs this and nothing broader: no eval of JavaScript.
+				'script-src': ['self', 'wasm-unsafe-eval'],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'connect-src': ['self'],

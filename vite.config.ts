@@ -36,7 +36,8 @@ export default defineConfig({
 			manifest: webManifest,
 			workbox: {
 				globPatterns: [
-					'client/**/*.{js,css,ico,png,svg,webp,woff2,webmanifest}',
+					// wasm: the QR code reader, so a phone can scan a partner's code with no network.
+					'client/**/*.{js,css,ico,png,svg,webp,woff2,webmanifest,wasm}',
 					'prerendered/**/*.html'
 				],
 				// Every app route is a prerendered shell, so any of them can answer a navigation offline.
