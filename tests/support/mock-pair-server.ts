@@ -156,7 +156,8 @@ export class MockPairServer implements PairApi {
 		const theirs = mine.filter((o) => o.device !== c.deviceId);
 		const page = theirs.slice(0, this.pageSize);
 		const more = theirs.length > page.length;
-		const cursor = more ? page.at(-1)!.seq : (mine.at(-1)?.seq ?? after);
+		const log = this.log.filter((o) => o.pairId === pairId);
+		const cursor = more ? page.at(-1)!.seq : (log.at(-1)?.seq ?? 0);
 		this.touch(c, pairId);
 		return this.reply({
 			ops: page.map(({ seq, id, body }) => ({ seq, id, body })),

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '$lib/server/db/open-database';
 import { authUsers } from '$lib/server/db/schema';
-import { joinWithCode } from '$lib/server/devices';
-import { inviteParticipant } from '$lib/server/invitations';
+import { authenticateDevice, joinWithCode, type DeviceIdentity } from '$lib/server/devices';
+import { inviteParticipant, reinviteParticipant } from '$lib/server/invitations';
 import { createPair } from '$lib/server/scheme-pairs';
 import { createScheme } from '$lib/server/schemes';
 import type { MetricsPayload } from '$lib/sync/metrics-payload';
@@ -51,20 +51,66 @@ export async function aJoinedParticipant(
 	};
 }
 
-/** A scheme with one coordinator and one pair whose members have both joined. */
-export async function aSchemeWithPair(db: Database, name = 'Member mentoring') {
-	const coordinator = await aCoordinator(db);
-	const scheme = await aScheme(db, coordinator.id, name);
-	const mentor = await aJoinedParticipant(db, scheme.id, coordinator.id, 'mentor');
-	const mentee = await aJoinedParticipant(db, scheme.id, coordinator.id, 'mentee');
-	const created = await createPair(db, scheme.id, {
+type JoinedParticipant = Awaited<ReturnType<typeof aJoinedParticipant>>;
+
+/** A pair in an existing scheme, with a new mentee and a new mentor unless one is given. */
+export async function aPairIn(
+	db: Database,
+	schemeId: string,
+	coordinatorId: string,
+	mentor?: JoinedParticipant
+) {
+	mentor ??= await aJoinedParticipant(db, schemeId, coordinatorId, 'mentor');
+	const mentee = await aJoinedParticipant(db, schemeId, coordinatorId, 'mentee');
+	const created = await createPair(db, schemeId, {
 		mentorId: mentor.participant.id,
 		menteeId: mentee.participant.id,
 		startsOn: '2026-05-01',
 		endsOn: null
 	});
 	if (!created.ok) throw new Error('pair not created');
-	return { coordinator, scheme, mentor, mentee, pairId: created.pairId };
+	return { mentor, mentee, pairId: created.pairId };
+}
+
+/** A scheme with one coordinator and one pair whose members have both joined. */
+export async function aSchemeWithPair(db: Database, name = 'Member mentoring') {
+	const coordinator = await aCoordinator(db);
+	const scheme = await aScheme(db, coordinator.id, name);
+	return { coordinator, scheme, ...(await aPairIn(db, scheme.id, coordinator.id)) };
+}
+
+/** Who a device credential belongs to, as the device API sees it after authenticating. */
+export async function identityOf(db: Database, authorization: string): Promise<DeviceIdentity> {
+	const check = await authenticateDevice(db, authorization);
+	if (!check.ok) throw new Error(check.reason);
+	return check.identity;
+}
+
+/** Another device of someone already joined: a new phone, joined with a fresh code. */
+export async function aSecondDevice(
+	db: Database,
+	schemeId: string,
+	coordinatorId: string,
+	participantId: string
+) {
+	const invitation = await reinviteParticipant(db, schemeId, participantId, coordinatorId);
+	if (!invitation) throw new Error('participant not found');
+	const joined = await joinWithCode(db, invitation.code);
+	if (!joined.ok) throw new Error(`join failed: ${joined.reason}`);
+	return identityOf(db, `Bearer ${joined.value.device.id}.${joined.value.device.secret}`);
+}
+
+/** A scheme with one pair, as each member's device is identified to the device API. */
+export async function aPairWithDevices(db: Database, name = 'Member mentoring') {
+	const pair = await aSchemeWithPair(db, name);
+	return {
+		...pair,
+		mentorDevice: await identityOf(db, pair.mentor.authorization),
+		menteeDevice: await identityOf(db, pair.mentee.authorization),
+		/** A further device of the mentor or the mentee. */
+		anotherDevice: (role: 'mentor' | 'mentee') =>
+			aSecondDevice(db, pair.scheme.id, pair.coordinator.id, pair[role].participant.id)
+	};
 }
 
 export function metricsPayload(overrides: Partial<MetricsPayload> = {}): MetricsPayload {

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Database } from './db/open-database';
+import type { Database, Transaction } from './db/open-database';
 import { devices, participants, schemes } from './db/schema';
 import { redeemInvitation, type Redeemed } from './invitations';
 import { fingerprint, newDeviceSecret, sameFingerprint } from './secrets';
@@ -12,41 +12,49 @@ export interface JoinedDevice {
 }
 
 /**
- * A device joins with an invitation code and gets its own secret, shown to it once. The
- * participant counts as joined from their first device.
+ * A new device credential for a participant who has not been removed, with who they are in
+ * which scheme: the secret is shown to the device once. The participant counts as joined from
+ * their first device. Undefined when the participant is unknown or removed.
  */
+export async function issueDevice(
+	tx: Transaction,
+	participantId: string,
+	now: Date
+): Promise<JoinedDevice | undefined> {
+	const [row] = await tx
+		.select({ participant: participants, scheme: schemes })
+		.from(participants)
+		.innerJoin(schemes, eq(schemes.id, participants.schemeId))
+		.where(and(eq(participants.id, participantId), isNull(participants.revokedAt)));
+	if (!row) return undefined;
+	const secret = newDeviceSecret();
+	const [device] = await tx
+		.insert(devices)
+		.values({ participantId: row.participant.id, secretHash: fingerprint(secret) })
+		.returning({ id: devices.id });
+	if (!row.participant.joinedAt) {
+		await tx
+			.update(participants)
+			.set({ joinedAt: now })
+			.where(eq(participants.id, row.participant.id));
+	}
+	return {
+		device: { id: device!.id, secret },
+		participant: { id: row.participant.id, role: row.participant.role, name: row.participant.name },
+		scheme: { id: row.scheme.id, name: row.scheme.name, organisation: row.scheme.organisation }
+	};
+}
+
+/** A device joins with an invitation code and gets its own credential. */
 export function joinWithCode(
 	db: Database,
 	code: string,
 	now = new Date()
 ): Promise<Redeemed<JoinedDevice>> {
 	return redeemInvitation(db, code, 'participant', now, async (tx, invitation) => {
-		const [row] = await tx
-			.select({ participant: participants, scheme: schemes })
-			.from(participants)
-			.innerJoin(schemes, eq(schemes.id, participants.schemeId))
-			.where(and(eq(participants.id, invitation.participantId!), isNull(participants.revokedAt)));
-		if (!row) throw new Error('An open invitation points at a removed participant');
-		const secret = newDeviceSecret();
-		const [device] = await tx
-			.insert(devices)
-			.values({ participantId: row.participant.id, secretHash: fingerprint(secret) })
-			.returning({ id: devices.id });
-		if (!row.participant.joinedAt) {
-			await tx
-				.update(participants)
-				.set({ joinedAt: now })
-				.where(eq(participants.id, row.participant.id));
-		}
-		return {
-			device: { id: device!.id, secret },
-			participant: {
-				id: row.participant.id,
-				role: row.participant.role,
-				name: row.participant.name
-			},
-			scheme: { id: row.scheme.id, name: row.scheme.name, organisation: row.scheme.organisation }
-		};
+		const joined = await issueDevice(tx, invitation.participantId!, now);
+		if (!joined) throw new Error('An open invitation points at a removed participant');
+		return joined;
 	});
 }
 

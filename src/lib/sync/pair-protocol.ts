@@ -15,8 +15,12 @@ export const pairChannelLimits = {
 	 * 20,000-character notes even in four-byte characters.
 	 */
 	opBytes: 160 * 1024,
+	/** A push's JSON body, in bytes: under adapter-node's 512 KB default body limit. */
+	pushBytes: 448 * 1024,
 	/** Operations in one page of a pull. */
 	pullPage: 500,
+	/** A pull page's operations, in bytes: a page ends early rather than grow past this. */
+	pullBytes: 4 * 1024 * 1024,
 	/** How long a short-code offer stays open. */
 	offerMinutes: 15
 } as const;

@@ -8,11 +8,11 @@ import type { PairApi } from './pair-api';
 import type { HeldMessage, PairChannel, PairProblem } from './pair-channel';
 import { linkProof, openOperation, sealOperation } from './pair-crypto';
 import { decodeMessage, encodeMessage } from './pair-message';
-import type { PulledOp, SealedOp } from './pair-protocol';
+import { pairChannelLimits, type PulledOp, type SealedOp } from './pair-protocol';
 import type { Change } from './replica-merge';
 
-/** A push stays well under the server's 448 KiB body limit, counting base64url and JSON. */
-const pushBytes = 320 * 1024;
+/** Room for the JSON around the operations, under the server's limit for a push. */
+const pushBytes = pairChannelLimits.pushBytes - 16 * 1024;
 const messagesPerRound = 200;
 
 function isPulledOp(value: unknown): value is PulledOp {
@@ -100,6 +100,7 @@ export class PairSync {
 				);
 				if (batch.length > 0 && size + body.length > pushBytes) break;
 				batch.push({ id: message.id, body });
+				// The id and the JSON punctuation around each operation.
 				size += body.length + 60;
 			}
 			const pushed = await this.api.push(credential, channel.id, batch);
