@@ -1,43 +1,10 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { AppServer } from './support/app-server';
-import {
-	createPair,
-	createScheme,
-	dashboardRow,
-	inviteParticipant,
-	removeParticipant,
-	signUpCoordinator
-} from './support/coordinator';
-import { expect, test, welcome } from './support/fixtures';
+import { captureBodies, revealsCanary, type SentBody } from './support/canary';
+import { dashboardRow, removeParticipant, schemeWithPair } from './support/coordinator';
+import { expect, joinFromLink, test, welcome } from './support/fixtures';
 import { fillEveryFreeTextField } from './support/free-text';
 import { everyServerRow, queryServer } from './support/server-rows';
-
-/** Every request body a browser context sends, the service worker's included. */
-function captureBodies(context: BrowserContext): string[] {
-	const bodies: string[] = [];
-	context.on('request', (request) => {
-		const body = request.postData();
-		if (body) bodies.push(`${request.method()} ${request.url()} ${body}`);
-	});
-	return bodies;
-}
-
-/** A coordinator's scheme with a mentor and a mentee invited and paired. */
-async function schemeWithPair(page: Page, app: AppServer) {
-	await signUpCoordinator(page, app);
-	const schemeId = await createScheme(page, app, 'Member mentoring pilot');
-	const mentor = await inviteParticipant(page, app, schemeId, 'Morgan Mentor', 'mentor');
-	const mentee = await inviteParticipant(page, app, schemeId, 'Megan Mentee', 'mentee');
-	await createPair(page, app, schemeId, 'Morgan Mentor', 'Megan Mentee');
-	return { schemeId, mentor, mentee };
-}
-
-/** Opens an invitation link on a device that is set up, joins, and waits for the first sync. */
-async function joinFromLink(page: Page, link: string) {
-	await page.goto(link);
-	await page.getByRole('button', { name: 'Join the scheme' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'You have joined' })).toBeVisible();
-}
 
 async function sendNowAndSettle(page: Page, app: AppServer) {
 	await page.goto(app.url('/scheme'));
@@ -57,7 +24,7 @@ test('the scheme receives progress from both devices and not one word of what th
 		{ role: 'mentee' as const, invitation: mentee, name: 'CANARY-ME-mentee' },
 		{ role: 'mentor' as const, invitation: mentor, name: 'CANARY-ME-mentor' }
 	];
-	const bodies: string[] = [];
+	const bodies: SentBody[] = [];
 	for (const device of devices) {
 		const context = await browser.newContext();
 		const sent = captureBodies(context);
@@ -85,11 +52,12 @@ test('the scheme receives progress from both devices and not one word of what th
 	await expect(row.getByRole('cell').nth(2)).toHaveText('1');
 	await expect(row.getByRole('cell').nth(3)).toHaveText('50');
 
-	expect(bodies.some((b) => b.includes('/api/v1/metrics'))).toBe(true);
-	for (const body of bodies) expect(body).not.toContain('CANARY');
+	expect(bodies.some((b) => b.request.includes('/api/v1/metrics'))).toBe(true);
+	for (const { request, body } of bodies)
+		expect(revealsCanary(body, 'CANARY'), request).toBe(false);
 	const rows = await everyServerRow(app);
 	expect(rows).toContain('Megan Mentee');
-	expect(rows).not.toContain('CANARY');
+	expect(revealsCanary(rows, 'CANARY')).toBe(false);
 });
 
 test('a device removed by the coordinator stops syncing and says so', async ({

@@ -664,7 +664,8 @@ for (const backend of serverDatabaseBackends) {
 								mine: true,
 								thisDevice: false,
 								linkedAt: '2026-09-01T09:02:00.000Z',
-								lastSyncedAt: null
+								// Linking is contact too: a device never shows as silent once linked.
+								lastSyncedAt: '2026-09-01T09:02:00.000Z'
 							}
 						],
 						offerExpiresAt: null

@@ -10,5 +10,10 @@ export const limits = {
 	sessionMinutes: { min: 5, max: 600 },
 	milestones: 30,
 	/** Coordinator passwords; better-auth is given the same limits. */
-	password: { min: 10, max: 128 }
+	password: { min: 10, max: 128 },
+	/**
+	 * A backup passphrase guards a backup that anyone holding the server's copy could try
+	 * guesses against, so it is longer than a password.
+	 */
+	passphrase: { min: 12, max: 1_024 }
 } as const;

@@ -12,7 +12,9 @@ export type FieldProblem =
 	| 'end_before_start'
 	| 'invalid_choice'
 	| 'invalid_email'
-	| 'too_short';
+	| 'too_short'
+	| 'passphrase_too_short'
+	| 'not_the_same';
 
 export type FieldProblems<T> = Partial<Record<keyof T & string, FieldProblem>>;
 

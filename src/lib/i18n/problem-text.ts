@@ -24,5 +24,9 @@ export function problemText(problem: FieldProblem | undefined): string | undefin
 			return m.problem_invalid_email();
 		case 'too_short':
 			return m.problem_too_short();
+		case 'passphrase_too_short':
+			return m.problem_passphrase_too_short();
+		case 'not_the_same':
+			return m.problem_not_the_same();
 	}
 }

@@ -40,8 +40,11 @@ export async function linkDevice(
 		}
 		await tx
 			.insert(pairChannelDevices)
-			.values({ pairId, deviceId: who.deviceId, linkedAt: now })
-			.onConflictDoNothing();
+			.values({ pairId, deviceId: who.deviceId, linkedAt: now, lastSyncedAt: now })
+			.onConflictDoUpdate({
+				target: [pairChannelDevices.pairId, pairChannelDevices.deviceId],
+				set: { lastSyncedAt: now }
+			});
 		return { ok: true, value: { created: created.length > 0 } };
 	});
 }

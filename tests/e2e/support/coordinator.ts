@@ -91,6 +91,16 @@ export async function createPair(
 	await expect(page.getByRole('status')).toHaveText(`Paired ${mentorName} with ${menteeName}.`);
 }
 
+/** A coordinator's scheme with a mentor and a mentee invited and paired. */
+export async function schemeWithPair(page: Page, app: AppServer) {
+	await signUpCoordinator(page, app);
+	const schemeId = await createScheme(page, app, 'Member mentoring pilot');
+	const mentor = await inviteParticipant(page, app, schemeId, 'Morgan Mentor', 'mentor');
+	const mentee = await inviteParticipant(page, app, schemeId, 'Megan Mentee', 'mentee');
+	await createPair(page, app, schemeId, 'Morgan Mentor', 'Megan Mentee');
+	return { schemeId, mentor, mentee };
+}
+
 /** Removes someone from the scheme, through the confirmation step. */
 export async function removeParticipant(
 	page: Page,

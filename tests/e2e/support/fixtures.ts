@@ -45,6 +45,13 @@ export async function welcome(page: Page, app: AppServer, person: Person): Promi
 	).toBeVisible();
 }
 
+/** Opens an invitation link on a device that is set up, joins, and waits for the first sync. */
+export async function joinFromLink(page: Page, link: string): Promise<void> {
+	await page.goto(link);
+	await page.getByRole('button', { name: 'Join the scheme' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'You have joined' })).toBeVisible();
+}
+
 /** Waits until the service worker controls the page, so the app is available offline. */
 export async function waitForOfflineReady(page: Page): Promise<void> {
 	await page.waitForFunction(async () => {

@@ -1,0 +1,118 @@
+import { schemeWithPair } from './support/coordinator';
+import { expect, scheduleSession, test } from './support/fixtures';
+import { aJoinedPhone, deviceData, linkByShortCode, syncPair } from './support/pair-devices';
+
+const mentee = { role: 'mentee' as const, name: 'Megan', partner: 'Morgan' };
+const mentor = { role: 'mentor' as const, name: 'Morgan', partner: 'Megan' };
+
+test('a pair links by code, then shares agenda and session edits made offline, and nothing private', async ({
+	page,
+	app,
+	browser
+}) => {
+	test.setTimeout(240_000);
+	const invitations = await schemeWithPair(page, app);
+	const phone = await aJoinedPhone(browser, app, mentee, invitations.mentee.link);
+	const laptop = await aJoinedPhone(browser, app, mentor, invitations.mentor.link);
+
+	await laptop.page.goto(app.url('/pair'));
+	await expect(laptop.page.getByTestId('pair-link')).toContainText('Not linked yet');
+	await linkByShortCode(laptop.page, phone.page, app);
+	// The showing device sees the other arrive.
+	await expect(laptop.page.getByText('Megan’s device is linked.')).toBeVisible({ timeout: 15_000 });
+
+	// Private writing on each side, which must never reach the other.
+	await phone.page.goto(app.url('/journal'));
+	await phone.page.getByRole('button', { name: 'New entry' }).click();
+	await phone.page.getByLabel('Entry', { exact: true }).fill('JOURNAL-ONLY-MINE');
+	await phone.page.getByRole('button', { name: 'Save' }).click();
+	await expect(phone.page.getByTestId('journal-entry')).toHaveCount(1);
+	await laptop.page.goto(app.url('/prep'));
+	await laptop.page.getByLabel('Preparation note').fill('PREP-ONLY-MINE');
+	await laptop.page.getByRole('button', { name: 'Save note' }).click();
+	await expect(laptop.page.getByText('PREP-ONLY-MINE')).toBeVisible();
+
+	// A session both will edit, shared while online.
+	await scheduleSession(phone.page, app, { date: 'today', time: '00:01', place: 'Room 1' });
+	await syncPair(phone.page, app);
+	await syncPair(laptop.page, app);
+	await laptop.page.goto(app.url('/sessions'));
+	await expect(laptop.page.getByTestId('session-row')).toHaveCount(1);
+
+	// The server goes away: the mentee on the bus, the mentor on a train.
+	await app.stop();
+	await phone.page.goto(app.url('/agenda'));
+	await phone.page.reload();
+	for (const title of ['Chairing my first committee', 'Casework backlog']) {
+		await phone.page.getByLabel('Topic').fill(title);
+		await phone.page.getByRole('button', { name: 'Add to the agenda' }).click();
+		await expect(phone.page.getByTestId('agenda-list')).toContainText(title);
+	}
+	await phone.page.goto(app.url('/sessions'));
+	await phone.page.getByTestId('session-row').first().getByRole('link').click();
+	await phone.page.getByLabel('How long it lasted (minutes)').fill('45');
+	await phone.page
+		.getByLabel('Notes', { exact: true })
+		.fill('What we agreed, in the mentee’s words');
+	await phone.page.getByRole('button', { name: 'Save the log' }).click();
+	await expect(phone.page.getByText('Session logged.')).toBeVisible();
+
+	await laptop.page.goto(app.url('/sessions'));
+	await laptop.page.reload();
+	await laptop.page.getByTestId('session-row').first().getByRole('link').click();
+	await laptop.page.getByText('Change date, time or place').click();
+	await laptop.page.getByLabel('Place or call link (optional)').fill('Teams link');
+	await laptop.page.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(laptop.page.getByText('Saved.')).toBeVisible();
+	await laptop.page.goto(app.url('/pair'));
+	await expect(laptop.page.getByTestId('pair-link-state')).toContainText(
+		'Changes waiting to go: 1'
+	);
+
+	await app.start();
+	await syncPair(phone.page, app);
+	await syncPair(laptop.page, app);
+	await syncPair(phone.page, app);
+
+	await laptop.page.goto(app.url('/agenda'));
+	await expect(laptop.page.getByTestId('agenda-list')).toContainText('Chairing my first committee');
+	await expect(laptop.page.getByTestId('agenda-list')).toContainText('Casework backlog');
+
+	// Both edits to the one session survive, and both devices hold the same record.
+	const sessionOn = async (p: typeof phone) =>
+		(
+			(await deviceData(p.page)).sessions as {
+				place: string;
+				notes: string;
+				actualMinutes: number;
+				status: string;
+				pairId?: string;
+				updatedAt?: string;
+			}[]
+		).map(({ pairId: _pair, updatedAt: _at, ...rest }) => rest);
+	const [onPhone] = await sessionOn(phone);
+	expect(onPhone).toMatchObject({
+		place: 'Teams link',
+		status: 'held',
+		actualMinutes: 45,
+		notes: 'What we agreed, in the mentee’s words'
+	});
+	expect(await sessionOn(laptop)).toEqual([onPhone]);
+	await laptop.page.goto(app.url('/sessions'));
+	await laptop.page.getByTestId('session-row').first().getByRole('link').click();
+	await expect(laptop.page.getByText('Teams link')).toBeVisible();
+	await expect(laptop.page.getByLabel('Notes', { exact: true })).toHaveValue(
+		'What we agreed, in the mentee’s words'
+	);
+
+	// The journal and the preparation notes stayed with their authors.
+	expect(JSON.stringify(await deviceData(laptop.page))).not.toContain('JOURNAL-ONLY-MINE');
+	expect(JSON.stringify(await deviceData(phone.page))).not.toContain('PREP-ONLY-MINE');
+	await laptop.page.goto(app.url('/pair'));
+	await expect(laptop.page.getByTestId('pair-link-state')).toContainText(
+		'Megan’s device last synced'
+	);
+
+	await phone.context.close();
+	await laptop.context.close();
+});
