@@ -1,4 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
+import { apiProblem } from './api-response';
 import { database } from './db';
 import { hitRateLimit } from './rate-limit';
 import { rateRules } from './rate-rules';
@@ -19,4 +20,22 @@ export async function minutesToWait(
 		rateRules[kind]()
 	);
 	return verdict.allowed ? undefined : Math.ceil(verdict.retryAfterSeconds / 60);
+}
+
+/**
+ * Counts an attempt to get a device credential (joining, or recovering with a recovery code)
+ * from this client address; answers 429 when the address has had too many.
+ */
+export async function refusedDeviceAttempt(
+	event: RequestEvent,
+	kind: 'join' | 'recover'
+): Promise<Response | undefined> {
+	const { db } = await database();
+	const limit = await hitRateLimit(db, `${kind}:${event.getClientAddress()}`, rateRules.join());
+	if (limit.allowed) return undefined;
+	return apiProblem(
+		429,
+		{ error: 'rate-limited' },
+		{ 'retry-after': String(limit.retryAfterSeconds) }
+	);
 }

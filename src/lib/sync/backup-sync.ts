@@ -11,7 +11,7 @@ import {
 	unwrapWithRecoveryCode,
 	wrapDataKey
 } from './backup-crypto';
-import type { BackupProblem } from './backup-settings';
+import type { BackupProblem, BackupSettings } from './backup-settings';
 import { concatBytes, fromUtf8, sha256Hex, utf8 } from './crypto-encoding';
 import type { DeviceCredential } from './device-http';
 import { gunzip, gzip } from './gzip';
@@ -73,7 +73,14 @@ export class BackupSync {
 			);
 			if (!put.ok) return { ok: false, problem: put.problem };
 		}
-		await this.backups.save({
+		await this.backups.save(this.freshSettings(participantId, dataKey));
+		await this.backUp(credential, participantId, { now: true });
+		return { ok: true, recoveryCode };
+	}
+
+	/** Backups on from now, on this device, under the person's data key. */
+	private freshSettings(participantId: string, dataKey: string): BackupSettings {
+		return {
 			id: 'me',
 			participantId,
 			dataKey,
@@ -82,9 +89,7 @@ export class BackupSync {
 			lastBackupBytes: null,
 			lastContentHash: null,
 			lastProblem: null
-		});
-		await this.backUp(credential, participantId, { now: true });
-		return { ok: true, recoveryCode };
+		};
 	}
 
 	/** A new passphrase, and with it a new recovery code; the backups stay readable. */
@@ -242,16 +247,7 @@ export class BackupSync {
 			outcome.added += counts.added;
 			outcome.updated += counts.updated;
 		}
-		await this.backups.save({
-			id: 'me',
-			participantId,
-			dataKey,
-			enabledAt: this.now().toISOString(),
-			lastBackupAt: null,
-			lastBackupBytes: null,
-			lastContentHash: null,
-			lastProblem: null
-		});
+		await this.backups.save(this.freshSettings(participantId, dataKey));
 		return outcome;
 	}
 }

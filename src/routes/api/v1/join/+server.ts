@@ -1,25 +1,18 @@
 import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { apiProblem, readJsonBody } from '$lib/server/api-response';
+import { refusedDeviceAttempt } from '$lib/server/attempt-limit';
 import { database } from '$lib/server/db';
 import { joinWithCode } from '$lib/server/devices';
-import { hitRateLimit } from '$lib/server/rate-limit';
-import { rateRules } from '$lib/server/rate-rules';
 import type { RequestHandler } from './$types';
 
 const joinRequest = v.strictObject({ code: v.pipe(v.string(), v.maxLength(40)) });
 
 /** A device joins a scheme with an invitation code and receives its own credential. */
 export const POST: RequestHandler = async (event) => {
+	const refused = await refusedDeviceAttempt(event, 'join');
+	if (refused) return refused;
 	const { db } = await database();
-	const limit = await hitRateLimit(db, `join:${event.getClientAddress()}`, rateRules.join());
-	if (!limit.allowed) {
-		return apiProblem(
-			429,
-			{ error: 'rate-limited' },
-			{ 'retry-after': String(limit.retryAfterSeconds) }
-		);
-	}
 	const body = await readJsonBody(event.request, 1_024);
 	if (!body.ok) return body.response;
 	const parsed = v.safeParse(joinRequest, body.value);

@@ -1,7 +1,6 @@
-import { apiInvalid, apiJson, apiProblem, readJsonBody } from '$lib/server/api-response';
+import { apiInvalid, apiJson, readJsonBody } from '$lib/server/api-response';
+import { refusedDeviceAttempt } from '$lib/server/attempt-limit';
 import { database } from '$lib/server/db';
-import { hitRateLimit } from '$lib/server/rate-limit';
-import { rateRules } from '$lib/server/rate-rules';
 import { recoverDevice } from '$lib/server/recovery';
 import { refusalReply } from '$lib/server/refusals';
 import { checkRequest, recoverRequest } from '$lib/sync/pair-protocol';
@@ -12,15 +11,9 @@ import type { RequestHandler } from './$types';
  * joining, and is rate-limited like joining.
  */
 export const POST: RequestHandler = async (event) => {
+	const refused = await refusedDeviceAttempt(event, 'recover');
+	if (refused) return refused;
 	const { db } = await database();
-	const limit = await hitRateLimit(db, `recover:${event.getClientAddress()}`, rateRules.join());
-	if (!limit.allowed) {
-		return apiProblem(
-			429,
-			{ error: 'rate-limited' },
-			{ 'retry-after': String(limit.retryAfterSeconds) }
-		);
-	}
 	const body = await readJsonBody(event.request, 1_024);
 	if (!body.ok) return body.response;
 	const checked = checkRequest(recoverRequest, body.value);
