@@ -1,15 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, scheduleSession, test, welcome } from './support/fixtures';
 import type { AppServer } from './support/app-server';
-
-async function expectNoViolations(page: Page, screen: string) {
-	const results = await new AxeBuilder({ page }).analyze();
-	const summary = results.violations.map(
-		(v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-	);
-	expect(summary).toEqual([]);
-}
+import { expectNoViolations, openAllDetails } from './support/axe';
+import { expect, scheduleSession, test, welcome } from './support/fixtures';
 
 /** A little of everything, so lists, badges and forms are on screen when scanned. */
 async function seed(page: Page, app: AppServer) {
@@ -49,6 +41,9 @@ async function seed(page: Page, app: AppServer) {
 		'/pair',
 		'/scheme',
 		'/join',
+		'/link',
+		'/backup',
+		'/restore',
 		'/guide',
 		'/settings',
 		'/more'
@@ -70,9 +65,7 @@ for (const scheme of ['light', 'dark'] as const) {
 				await page.goto(app.url(screen));
 				await expect(page.locator('h1')).toBeVisible();
 				await expect(page.locator('html')).toHaveAttribute('lang', language);
-				await page
-					.locator('details')
-					.evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+				await openAllDetails(page);
 				await expectNoViolations(page, `${screen} (${language})`);
 			}
 		}

@@ -92,6 +92,78 @@ test.describe('the device API', () => {
 		await request.dispose();
 	});
 
+	test('lets only the pair’s linked devices into its channel', async ({
+		page,
+		app,
+		playwright
+	}) => {
+		const request = await playwright.request.newContext({ baseURL: app.origin });
+		await signUpCoordinator(page, app);
+		const schemeId = await createScheme(page, app);
+		const mentee = await inviteParticipant(page, app, schemeId, 'Megan Mentee', 'mentee');
+		const mentor = await inviteParticipant(page, app, schemeId, 'Morgan Mentor', 'mentor');
+		const outsider = await inviteParticipant(page, app, schemeId, 'Owen Outsider', 'mentee');
+		await createPair(page, app, schemeId, 'Morgan Mentor', 'Megan Mentee');
+		const menteeAuth = await joinedDevice(request, mentee.link);
+		const mentorAuth = await joinedDevice(request, mentor.link);
+		const outsiderAuth = await joinedDevice(request, outsider.link);
+		const me = await (
+			await request.get('/api/v1/participation', { headers: { authorization: menteeAuth } })
+		).json();
+		const channel = `/api/v1/pairs/${me.pairs[0].id}`;
+		const as = (authorization: string) => ({ authorization });
+		const proof = Buffer.alloc(32, 7).toString('base64url');
+		const op = { id: crypto.randomUUID(), body: Buffer.alloc(64, 1).toString('base64url') };
+
+		const linked = await request.put(`${channel}/link`, {
+			headers: as(menteeAuth),
+			data: { proof }
+		});
+		expect(linked.status()).toBe(201);
+		expect(
+			(
+				await request.post(`${channel}/ops`, { headers: as(menteeAuth), data: { ops: [op] } })
+			).status()
+		).toBe(200);
+		// The mentor's device has not proved it holds the key: it may neither push nor pull.
+		const unlinkedPush = await request.post(`${channel}/ops`, {
+			headers: as(mentorAuth),
+			data: { ops: [{ ...op, id: crypto.randomUUID() }] }
+		});
+		expect(unlinkedPush.status()).toBe(403);
+		expect(await unlinkedPush.json()).toMatchObject({ error: 'not-linked' });
+		expect((await request.get(`${channel}/ops`, { headers: as(mentorAuth) })).status()).toBe(403);
+		const wrongKey = await request.put(`${channel}/link`, {
+			headers: as(mentorAuth),
+			data: { proof: Buffer.alloc(32, 8).toString('base64url') }
+		});
+		expect(wrongKey.status()).toBe(409);
+		expect(await wrongKey.json()).toMatchObject({ error: 'key-mismatch' });
+		// Someone outside the pair learns nothing, not even that the channel exists.
+		for (const [method, path] of [
+			['GET', channel],
+			['PUT', `${channel}/link`],
+			['GET', `${channel}/ops`],
+			['GET', `${channel}/offer`],
+			['POST', `${channel}/end`]
+		] as const) {
+			const response = await request.fetch(path, {
+				method,
+				headers: as(outsiderAuth),
+				...(method === 'PUT' ? { data: { proof } } : {})
+			});
+			expect(response.status(), `${method} ${path}`).toBe(403);
+			expect(await response.json()).toMatchObject({ error: 'not-in-pair' });
+		}
+		const malformed = await request.post(`${channel}/ops`, {
+			headers: as(menteeAuth),
+			data: { ops: [{ id: 'not-a-uuid', body: op.body }] }
+		});
+		expect(malformed.status()).toBe(400);
+		expect(await malformed.json()).toMatchObject({ field: 'ops.0.id' });
+		await request.dispose();
+	});
+
 	test('answers thousands of malformed and random requests without a single 5xx', async ({
 		page,
 		app,
@@ -102,7 +174,19 @@ test.describe('the device API', () => {
 		await signUpCoordinator(page, app);
 		const schemeId = await createScheme(page, app);
 		const mentee = await inviteParticipant(page, app, schemeId, 'Megan Mentee', 'mentee');
+		await inviteParticipant(page, app, schemeId, 'Morgan Mentor', 'mentor');
+		await createPair(page, app, schemeId, 'Morgan Mentor', 'Megan Mentee');
 		const auth = await joinedDevice(request, mentee.link);
+		const pairId = (
+			await (
+				await request.get('/api/v1/participation', { headers: { authorization: auth } })
+			).json()
+		).pairs[0].id;
+		// A linked device, so the fuzzing also reaches the log's own checks.
+		await request.put(`/api/v1/pairs/${pairId}/link`, {
+			headers: { authorization: auth },
+			data: { proof: Buffer.alloc(32, 3).toString('base64url') }
+		});
 
 		const json = fc.jsonValue({ maxDepth: 3 });
 		const mutatedPayload = fc
@@ -126,7 +210,20 @@ test.describe('the device API', () => {
 				'/api/v1/join',
 				'/api/v1/nothing-here',
 				'/api/v1/metrics/../participation',
-				'/api/v2/metrics'
+				'/api/v2/metrics',
+				`/api/v1/pairs/${pairId}`,
+				`/api/v1/pairs/${pairId}/link`,
+				`/api/v1/pairs/${pairId}/ops`,
+				`/api/v1/pairs/${pairId}/ops?after=-1&limit=x`,
+				`/api/v1/pairs/${pairId}/offer`,
+				`/api/v1/pairs/${crypto.randomUUID()}/ops`,
+				'/api/v1/pairs/not-a-pair/ops',
+				'/api/v1/backup',
+				'/api/v1/backup/keys',
+				`/api/v1/backup/${crypto.randomUUID()}/parts/0`,
+				`/api/v1/backup/${crypto.randomUUID()}/commit`,
+				'/api/v1/backup/x/parts/-1',
+				'/api/v1/recover'
 			),
 			authorization: fc.constantFrom(
 				auth,
@@ -165,7 +262,7 @@ test.describe('the device API', () => {
 		const seen = [...statuses.keys()].sort();
 		expect(seen.filter((s) => s >= 500)).toEqual([]);
 		for (const status of seen)
-			expect([200, 400, 401, 403, 404, 405, 413, 415, 429]).toContain(status);
+			expect([200, 201, 204, 400, 401, 403, 404, 405, 409, 413, 415, 429]).toContain(status);
 		expect((await request.get('/api/v1/health')).status()).toBe(200);
 		await request.dispose();
 	});

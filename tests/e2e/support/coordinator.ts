@@ -64,6 +64,21 @@ export async function inviteParticipant(
 	return { code, link };
 }
 
+/** Issues a fresh code for someone already invited (a new phone), as shown once on the page. */
+export async function newCodeFor(
+	page: Page,
+	app: AppServer,
+	schemeId: string,
+	name: string
+): Promise<{ code: string; link: string }> {
+	await page.goto(app.url(`/coordinator/schemes/${schemeId}/people`));
+	await page.getByRole('button', { name: `New code for ${name}` }).click();
+	await expect(page.getByRole('heading', { name: `Invitation for ${name}` })).toBeVisible();
+	const code = (await page.getByTestId('invitation-code').textContent())!.trim();
+	const link = (await page.getByTestId('invitation-link').textContent())!.trim();
+	return { code, link };
+}
+
 /** An option whose text is the name, with or without the "(not joined yet)" note. */
 async function optionFor(select: Locator, name: string): Promise<string> {
 	const options = select.locator('option');
