@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeMessage, encodeMessage, splitIntoMessages } from '$lib/sync/pair-message';
+import { splitIntoMessages } from '$lib/sync/message-batches';
+import { decodeMessage, encodeMessage, packMessage, unpackMessage } from '$lib/sync/pair-message';
 import type { Change } from '$lib/sync/replica-merge';
 
 const stamp = '2026-11-25T10:00:00.000Z-0000-0123456789abcdef';
@@ -14,6 +15,14 @@ describe('pair messages', () => {
 	it('read back what was written', () => {
 		const changes = [change('a', { title: 'Casework' }), change('b', { deleted: 1 })];
 		expect(decodeMessage(encodeMessage(changes))).toEqual({ ok: true, changes });
+	});
+
+	it('travel compressed, smaller than their JSON, and unpack to it exactly', async () => {
+		const changes = [change('a', { title: 'Casework', details: 'Casework with the ward team' })];
+		const packed = await packMessage(changes);
+		expect(packed.length).toBeLessThan(encodeMessage(changes).length);
+		expect(await unpackMessage(packed)).toBe(encodeMessage(changes));
+		expect(await unpackMessage(new TextEncoder().encode('{"v":1,"c":[]}'))).toBeNull();
 	});
 
 	it('keep a message from a newer version for later, and refuse a malformed one whole', () => {

@@ -125,9 +125,10 @@ describe('pair sync', () => {
 		expect(await mentor.db.journal.count()).toBe(0);
 		expect(await mentee.db.prepNotes.count()).toBe(0);
 		const { openOperation } = await import('$lib/sync/pair-crypto');
+		const { unpackMessage } = await import('$lib/sync/pair-message');
 		for (const op of server.log) {
-			const plaintext = await openOperation(key, pairId, op.id, op.body);
-			expect(plaintext).not.toBeNull();
+			const plaintext = await unpackMessage((await openOperation(key, pairId, op.id, op.body))!);
+			expect(plaintext).toContain('agendaItems');
 			expect(plaintext).not.toContain('CANARY');
 			expect(op.body).not.toContain('Something');
 		}

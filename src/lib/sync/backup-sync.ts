@@ -14,7 +14,7 @@ import {
 import type { BackupProblem, BackupSettings } from './backup-settings';
 import { concatBytes, fromUtf8, sha256Hex, utf8 } from './crypto-encoding';
 import type { DeviceCredential } from './device-http';
-import { gunzip, gzip } from './gzip';
+import { compress, decompress } from './compression';
 import { backupLimits } from './pair-protocol';
 
 /** Automatic backups at most this often; a person's own "Back up now" does not wait. */
@@ -138,7 +138,7 @@ export class BackupSync {
 			settings.dataKey,
 			participantId,
 			backupId,
-			await gzip(utf8(JSON.stringify(snapshot)))
+			await compress(utf8(JSON.stringify(snapshot)), 'gzip')
 		);
 		const readBack = await this.read(settings.dataKey, participantId, backupId, sealed);
 		if (!readBack || recordCount(readBack) !== recordCount(snapshot)) {
@@ -190,7 +190,7 @@ export class BackupSync {
 		sealed: Uint8Array<ArrayBuffer>
 	): Promise<BackupSnapshot | null> {
 		const compressed = await openBackup(dataKey, participantId, backupId, sealed);
-		const json = compressed && (await gunzip(compressed));
+		const json = compressed && (await decompress(compressed, 'gzip'));
 		if (!json) return null;
 		try {
 			const snapshot = JSON.parse(fromUtf8(json)) as BackupSnapshot;

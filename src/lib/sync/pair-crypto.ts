@@ -1,11 +1,9 @@
 import {
 	fromBase64url,
-	fromUtf8,
 	normaliseCode,
 	randomBytes,
 	randomCode,
-	toBase64url,
-	utf8
+	toBase64url
 } from './crypto-encoding';
 import { aesKey, expand, passphraseIterations, stretch } from './key-derivation';
 import type { OfferRequest } from './pair-protocol';
@@ -49,13 +47,9 @@ export async function sealOperation(
 	pairKey: string,
 	pairId: string,
 	opId: string,
-	plaintext: string
+	plaintext: Uint8Array<ArrayBuffer>
 ): Promise<string> {
-	const sealed = await seal(
-		await operationKey(pairKey),
-		operationContext(pairId, opId),
-		utf8(plaintext)
-	);
+	const sealed = await seal(await operationKey(pairKey), operationContext(pairId, opId), plaintext);
 	return toBase64url(sealed);
 }
 
@@ -65,11 +59,10 @@ export async function openOperation(
 	pairId: string,
 	opId: string,
 	body: string
-): Promise<string | null> {
+): Promise<Uint8Array<ArrayBuffer> | null> {
 	const sealed = fromBase64url(body);
 	if (!sealed) return null;
-	const plaintext = await open(await operationKey(pairKey), operationContext(pairId, opId), sealed);
-	return plaintext && fromUtf8(plaintext);
+	return open(await operationKey(pairKey), operationContext(pairId, opId), sealed);
 }
 
 /**

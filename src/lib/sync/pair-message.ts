@@ -1,3 +1,5 @@
+import { compress, decompress } from './compression';
+import { fromUtf8, utf8 } from './crypto-encoding';
 import { isStamp } from './hybrid-clock';
 import type { Change } from './replica-merge';
 import { isSharedTable } from './shared-tables';
@@ -8,12 +10,21 @@ import { isSharedTable } from './shared-tables';
  */
 export const pairMessageVersion = 1;
 
-/** Plaintext per message, well inside the server's limit once encrypted and encoded. */
-const messageBytes = 32 * 1024;
 const limits = { changes: 2_000, fields: 400, fieldName: 120, id: 64 };
 
 export function encodeMessage(changes: readonly Change[]): string {
 	return JSON.stringify({ v: pairMessageVersion, c: changes });
+}
+
+/** A message as it is sealed: its JSON, compressed. */
+export async function packMessage(changes: readonly Change[]): Promise<Uint8Array<ArrayBuffer>> {
+	return compress(utf8(encodeMessage(changes)), 'deflate-raw');
+}
+
+/** A sealed message's JSON again, or null when it does not decompress. */
+export async function unpackMessage(packed: Uint8Array<ArrayBuffer>): Promise<string | null> {
+	const json = await decompress(packed, 'deflate-raw');
+	return json && fromUtf8(json);
 }
 
 export type DecodedMessage =
@@ -43,23 +54,4 @@ export function decodeMessage(plaintext: string): DecodedMessage {
 		return { ok: false, reason: 'invalid' };
 	}
 	return c.every(isChange) ? { ok: true, changes: c } : { ok: false, reason: 'invalid' };
-}
-
-/** Splits changes into messages of a sensible size, keeping their order. */
-export function splitIntoMessages(changes: readonly Change[]): Change[][] {
-	const messages: Change[][] = [];
-	let current: Change[] = [];
-	let size = 0;
-	for (const change of changes) {
-		const bytes = new TextEncoder().encode(JSON.stringify(change)).length;
-		if (current.length > 0 && size + bytes > messageBytes) {
-			messages.push(current);
-			current = [];
-			size = 0;
-		}
-		current.push(change);
-		size += bytes;
-	}
-	if (current.length > 0) messages.push(current);
-	return messages;
 }

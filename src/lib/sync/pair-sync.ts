@@ -7,7 +7,7 @@ import type { DeviceCredential } from './device-http';
 import type { PairApi } from './pair-api';
 import type { HeldMessage, PairChannel, PairProblem } from './pair-channel';
 import { linkProof, openOperation, sealOperation } from './pair-crypto';
-import { decodeMessage, encodeMessage } from './pair-message';
+import { decodeMessage, packMessage, unpackMessage } from './pair-message';
 import { pairChannelLimits, type PulledOp, type SealedOp } from './pair-protocol';
 import type { Change } from './replica-merge';
 
@@ -96,7 +96,7 @@ export class PairSync {
 					channel.key,
 					channel.id,
 					message.id,
-					encodeMessage(message.changes)
+					await packMessage(message.changes)
 				);
 				if (batch.length > 0 && size + body.length > pushBytes) break;
 				batch.push({ id: message.id, body });
@@ -138,9 +138,10 @@ export class PairSync {
 		const held: HeldMessage[] = [];
 		let rejected = 0;
 		for (const op of ops) {
-			const plaintext = isPulledOp(op)
+			const sealed = isPulledOp(op)
 				? await openOperation(channel.key, channel.id, op.id, op.body)
 				: null;
+			const plaintext = sealed && (await unpackMessage(sealed));
 			if (plaintext === null) {
 				rejected++;
 				continue;

@@ -1,9 +1,9 @@
 import type { BrowserContext } from '@playwright/test';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, inflateRawSync } from 'node:zlib';
 
 /**
  * Whether data gives a canary away: in the clear, or inside anything that merely encodes it
- * (base64 or base64url, hex, gzip), so that sending text encoded instead of encrypted fails a
+ * (base64 or base64url, hex, gzip, raw deflate), so that sending text encoded instead of encrypted fails a
  * privacy test instead of passing it.
  */
 export function revealsCanary(data: Buffer | string, canary: string, depth = 0): boolean {
@@ -16,6 +16,12 @@ export function revealsCanary(data: Buffer | string, canary: string, depth = 0):
 		} catch {
 			// not gzip after all
 		}
+	}
+	// Raw deflate has no header to recognise it by: just try.
+	try {
+		if (revealsCanary(inflateRawSync(bytes), canary, depth + 1)) return true;
+	} catch {
+		// not raw deflate
 	}
 	const text = bytes.toString('latin1');
 	for (const run of text.match(/[A-Za-z0-9+/_-]{16,}={0,2}/g) ?? []) {
