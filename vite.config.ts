@@ -12,8 +12,9 @@ const appShell = new RegExp(
 		// coordinator pages' words and rules would otherwise ride along on every first screen.
 		'/src/lib/paraglide/runtime',
 		'/src/lib/i18n/(format|problem-text|goal-text|session-text|journal-prompt-text)',
-		'/src/lib/local/(?!data-transfer)',
-		'/src/lib/domain/(?!form-inputs|validation|export-file|session-calendar|scheme-inputs|stalling)',
+		// Loaded on first use: export and import, backups, linking a pair, merging what arrives.
+		'/src/lib/local/(?!data-transfer|backup-snapshot|pair-channel-link|pair-arrivals)',
+		'/src/lib/domain/(?!form-inputs|validation|export-file|session-calendar|scheme-inputs|stalling|backup-passphrase)',
 		'/src/lib/components/(workspace|toasts|form-state|AppNav|PairSwitcher|Toasts|UpdatePrompt|Field|FormError|ActionRow|WinForm)'
 	].join('|')
 );

@@ -1,19 +1,8 @@
-import { receive, stampTime } from '$lib/sync/hybrid-clock';
 import type { HeldMessage, PairChannel, PairOutboxMessage } from '$lib/sync/pair-channel';
-import { splitIntoMessages } from '$lib/sync/pair-message';
-import {
-	latestStamp,
-	mergeChange,
-	replicaKey,
-	stateAsChanges,
-	type Change,
-	type ReplicaState
-} from '$lib/sync/replica-merge';
-import { fromFields, sharedTables, type SharedTable } from '$lib/sync/shared-tables';
+import type { Change } from '$lib/sync/replica-merge';
+import type { SharedTable } from '$lib/sync/shared-tables';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
-import { newId } from './new-id';
-import { clockOrNew, markAsMerge } from './replica-tracking';
 
 /** Decides whether a record rebuilt from merged fields is fit to store (see record-checks). */
 export type RecordCheck = (table: SharedTable, record: unknown) => boolean;
@@ -30,7 +19,10 @@ export interface ArrivedPage {
 
 export type LinkOutcome = 'linked' | 'already-linked' | 'linked-with-another-key';
 
-/** The device's links to its pairs' channels: keys, the outbox, and merging what arrives. */
+/**
+ * The device's links to its pairs' channels: keys, the outbox, and merging what arrives. The
+ * screens read it from the first screen on; linking and merging load with the sync.
+ */
 export class PairChannelRepository {
 	constructor(
 		private readonly db: TandemDb,
@@ -50,44 +42,12 @@ export class PairChannelRepository {
 	}
 
 	/**
-	 * Links a pair's records on this device to the pair's channel under a key, and queues
-	 * everything already written for the pair so the other devices get it too. A key already
-	 * registered with the server is never swapped for another: that would split the pair.
+	 * Links the pair's records on this device to its channel under a key, queuing what was
+	 * written before (see pair-channel-link, loaded when a pair is first linked).
 	 */
 	async link(channelId: string, localPairId: string, key: string): Promise<LinkOutcome> {
-		const { db } = this;
-		return db.transaction('rw', [db.pairChannels, db.pairOutbox, db.replicaState], async () => {
-			const existing = await db.pairChannels.get(channelId);
-			if (existing?.key === key) return 'already-linked';
-			if (existing?.registered) return 'linked-with-another-key';
-			if (existing) await this.dropOutbox(channelId);
-			const now = this.clock().toISOString();
-			await db.pairChannels.put({
-				id: channelId,
-				localPairId,
-				key,
-				state: 'linked',
-				registered: false,
-				cursor: 0,
-				linkedAt: now,
-				lastSyncedAt: null,
-				lastProblem: null,
-				rejected: 0,
-				devices: [],
-				endedAt: null
-			});
-			const states = await db.replicaState.where('pairId').equals(localPairId).toArray();
-			const changes = states.flatMap(stateAsChanges);
-			await db.pairOutbox.bulkAdd(
-				splitIntoMessages(changes).map((batch) => ({
-					id: newId(),
-					channelId,
-					createdAt: now,
-					changes: batch
-				}))
-			);
-			return 'linked';
-		});
+		const { linkChannel } = await import('./pair-channel-link');
+		return linkChannel(this.db, this.clock, channelId, localPairId, key);
 	}
 
 	/** Forgets a key the server never accepted (the pair was started with another one). */
@@ -96,7 +56,7 @@ export class PairChannelRepository {
 		await db.transaction('rw', [db.pairChannels, db.pairOutbox, db.heldMessages], async () => {
 			const channel = await db.pairChannels.get(channelId);
 			if (!channel || channel.registered) return;
-			await this.dropOutbox(channelId);
+			await outboxOf(db, channelId).delete();
 			await db.heldMessages.where('channelId').equals(channelId).delete();
 			await db.pairChannels.delete(channelId);
 		});
@@ -110,15 +70,8 @@ export class PairChannelRepository {
 		const { db } = this;
 		await db.transaction('rw', [db.pairChannels, db.pairOutbox], async () => {
 			await db.pairChannels.update(channelId, { state: 'ended', endedAt });
-			await this.dropOutbox(channelId);
+			await outboxOf(db, channelId).delete();
 		});
-	}
-
-	private async dropOutbox(channelId: string): Promise<void> {
-		await this.db.pairOutbox
-			.where('[channelId+createdAt]')
-			.between([channelId, ''], [channelId, '\uffff'])
-			.delete();
 	}
 
 	async update(channelId: string, changes: Partial<Omit<PairChannel, 'id'>>): Promise<void> {
@@ -127,18 +80,11 @@ export class PairChannelRepository {
 
 	/** The oldest messages waiting to go to the pair's other devices. */
 	waiting(channelId: string, limit: number): Promise<PairOutboxMessage[]> {
-		return this.db.pairOutbox
-			.where('[channelId+createdAt]')
-			.between([channelId, ''], [channelId, '\uffff'])
-			.limit(limit)
-			.toArray();
+		return outboxOf(this.db, channelId).limit(limit).toArray();
 	}
 
 	waitingCount(channelId: string): Promise<number> {
-		return this.db.pairOutbox
-			.where('[channelId+createdAt]')
-			.between([channelId, ''], [channelId, '\uffff'])
-			.count();
+		return outboxOf(this.db, channelId).count();
 	}
 
 	async sent(ids: readonly string[]): Promise<void> {
@@ -149,106 +95,22 @@ export class PairChannelRepository {
 		return this.db.heldMessages.where('channelId').equals(channelId).toArray();
 	}
 
-	/**
-	 * Merges a page of the pair's log into this device in one transaction, and moves the
-	 * channel's cursor past it only if everything commits: a failure leaves the page to be
-	 * read again, and merging is idempotent, so nothing is lost or applied twice.
-	 */
+	/** Merges a page of the pair's log (see pair-arrivals, loaded with the sync). */
 	async applyArrived(channelId: string, page: ArrivedPage, check: RecordCheck): Promise<number> {
-		const { db } = this;
-		return db.transaction(
-			'rw',
-			[
-				...sharedTables.map((t) => db.table(t)),
-				db.replicaState,
-				db.replicaMeta,
-				db.pairChannels,
-				db.heldMessages
-			],
-			async (tx) => {
-				markAsMerge(tx.idbtrans);
-				const channel = await db.pairChannels.get(channelId);
-				if (!channel) return 0;
-				const { applied, refused } = await this.mergeChanges(
-					channel.localPairId,
-					page.changes,
-					check
-				);
-				await db.heldMessages.bulkPut(page.held);
-				await db.pairChannels.put({
-					...channel,
-					cursor: Math.max(channel.cursor, page.cursor),
-					rejected: channel.rejected + page.rejected + refused
-				});
-				return applied;
-			}
-		);
+		const { applyArrived } = await import('./pair-arrivals');
+		return applyArrived(this.db, this.clock, channelId, page, check);
 	}
 
 	/** Applies changes kept from a newer version, now that this one can read them. */
 	async applyHeld(channelId: string, changes: Change[], ids: string[], check: RecordCheck) {
-		const { db } = this;
-		await db.transaction(
-			'rw',
-			[...sharedTables.map((t) => db.table(t)), db.replicaState, db.replicaMeta, db.heldMessages],
-			async (tx) => {
-				markAsMerge(tx.idbtrans);
-				const channel = await db.pairChannels.get(channelId);
-				if (channel) await this.mergeChanges(channel.localPairId, changes, check);
-				await db.heldMessages.bulkDelete(ids);
-			}
-		);
+		const { applyHeld } = await import('./pair-arrivals');
+		await applyHeld(this.db, this.clock, channelId, changes, ids, check);
 	}
+}
 
-	private async mergeChanges(
-		localPairId: string,
-		changes: readonly Change[],
-		check: RecordCheck
-	): Promise<{ applied: number; refused: number }> {
-		const { db } = this;
-		const keys = [...new Set(changes.map((c) => replicaKey(c.t, c.r)))];
-		const states = new Map<string, ReplicaState>();
-		for (const s of await db.replicaState.bulkGet(keys)) if (s) states.set(s.key, s);
-		const touched = new Set<string>();
-		let refused = 0;
-		let clock = clockOrNew(await db.replicaMeta.get('clock'));
-		const now = this.clock().getTime();
-		for (const change of changes) {
-			const key = replicaKey(change.t, change.r);
-			const held = states.get(key);
-			// Every shared record here has a merge state (the tracking and the upgrade see to it), so
-			// an id kept under another pair is caught here: one pair's log never reaches another.
-			if (held && held.pairId !== localPairId) {
-				refused++;
-				continue;
-			}
-			const merged = mergeChange(held, change, localPairId);
-			clock = { ...receive(clock, change.s, now), key: 'clock' };
-			if (merged.applied.length === 0) continue;
-			states.set(key, merged.state);
-			touched.add(key);
-		}
-		const records: Record<string, unknown[]> = {};
-		for (const key of touched) {
-			const state = states.get(key)!;
-			const stamp = latestStamp(state);
-			const record = fromFields(
-				state.table,
-				state.id,
-				localPairId,
-				state.fields,
-				stampTime(stamp!)
-			);
-			if (!record) continue;
-			if (!check(state.table, record)) {
-				refused++;
-				continue;
-			}
-			(records[state.table] ??= []).push(record);
-		}
-		await db.replicaState.bulkPut([...touched].map((k) => states.get(k)!));
-		for (const [table, rows] of Object.entries(records)) await db.table(table).bulkPut(rows);
-		await db.replicaMeta.put(clock);
-		return { applied: touched.size, refused };
-	}
+/** A channel's outbox, oldest first. */
+export function outboxOf(db: TandemDb, channelId: string) {
+	return db.pairOutbox
+		.where('[channelId+createdAt]')
+		.between([channelId, ''], [channelId, '\uffff']);
 }

@@ -8,7 +8,7 @@ import type {
 } from 'dexie';
 import { newNodeId, type ClockState } from '$lib/sync/hybrid-clock';
 import type { PairChannel, PairOutboxMessage } from '$lib/sync/pair-channel';
-import { splitIntoMessages } from '$lib/sync/pair-message';
+import { splitIntoMessages } from '$lib/sync/message-batches';
 import {
 	replicaKey,
 	stampLocalEdit,
