@@ -1,27 +1,21 @@
 // `npm run bench`, second half: the scheme server on this machine. Metrics uploads under load
 // (autocannon over loopback) on PGlite, on PostgreSQL when TEST_DATABASE_URL or DATABASE_URL is
 // set, and on a bare Node handler for scale; then the coordinator dashboard of a large scheme.
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import {
-	cpSync,
-	existsSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	rmSync,
-	symlinkSync,
-	writeFileSync
-} from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
+import {
+	copyOfBuild,
+	median,
+	root,
+	seedPglite,
+	startApp as startAppIn,
+	startProcess as startProcessIn
+} from './bench-support.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const ports = { pglite: 4410, postgres: 4411, bare: 4412 };
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 20;
@@ -31,91 +25,9 @@ const dashboardPairs = 2000;
 const weeks = 104;
 const postgresUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
 
-if (!existsSync(join(root, 'build/index.js'))) {
-	console.error('bench-server: build/index.js is missing; run `npm run build` first.');
-	process.exit(1);
-}
-
-// Run a copy of the build, so a rebuild in the working tree cannot change it mid-run. The copy
-// finds the app's dependencies through a node_modules link, and its own package.json makes
-// Node read its files as ES modules.
-const work = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
-cpSync(join(root, 'build'), join(work, 'build'), { recursive: true });
-cpSync(join(root, 'drizzle'), join(work, 'drizzle'), { recursive: true });
-cpSync(join(root, 'package.json'), join(work, 'package.json'));
-symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
-
-const children = new Set();
-process.on('exit', () => {
-	for (const child of children) child.kill('SIGKILL');
-	rmSync(work, { recursive: true, force: true });
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** Starts a Node process on a port; resolves once `healthPath` answers 200. */
-async function startProcess(name, args, port, env, healthPath) {
-	const child = spawn(process.execPath, args, {
-		cwd: work,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	children.add(child);
-	let output = '';
-	const keep = (chunk) => (output = (output + chunk).slice(-8000));
-	child.stdout.on('data', keep);
-	child.stderr.on('data', keep);
-	const exited = new Promise((resolve) =>
-		child.once('exit', (code, signal) => {
-			children.delete(child);
-			resolve(code ?? signal);
-		})
-	);
-	const origin = `http://127.0.0.1:${port}`;
-	const server = {
-		origin,
-		output: () => output,
-		async stop() {
-			child.kill('SIGTERM');
-			if ((await Promise.race([exited, sleep(15_000).then(() => 'timeout')])) === 'timeout') {
-				child.kill('SIGKILL');
-				await exited;
-			}
-		}
-	};
-	let gone = false;
-	void exited.then(() => (gone = true));
-	const deadline = Date.now() + 60_000;
-	while (Date.now() < deadline && !gone) {
-		try {
-			if ((await fetch(origin + healthPath)).ok) return server;
-		} catch {
-			// not listening yet
-		}
-		await sleep(100);
-	}
-	await server.stop();
-	throw new Error(`${name} did not start on port ${port}:\n${output}`);
-}
-
-/** The app server on a copy of the build; `env` picks its database. */
-function startApp(port, env) {
-	return startProcess(
-		'Tandem',
-		[join(work, 'build')],
-		port,
-		{
-			RATE_LIMIT_SCALE: '1000',
-			MIGRATIONS_DIR: join(work, 'drizzle'),
-			// better-auth and SvelteKit's form-action check both compare the Origin header to it.
-			ORIGIN: `http://localhost:${port}`,
-			...env
-		},
-		'/api/v1/health'
-	);
-}
+const work = copyOfBuild();
+const startProcess = (...args) => startProcessIn(work, ...args);
+const startApp = (...args) => startAppIn(work, ...args);
 
 // The least an HTTP server does for this request: read the JSON body and answer in JSON.
 const bareServer = `require('node:http')
@@ -437,12 +349,6 @@ async function benchApp(name, port, env, seed, exclusive) {
 	} finally {
 		await app.stop();
 	}
-}
-
-async function seedPglite(dir, sql) {
-	const db = new PGlite(dir);
-	await db.exec(sql);
-	await db.close();
 }
 
 async function seedPostgres(url, sql) {
