@@ -279,20 +279,27 @@ async function linkAndCatchUp(device, pair) {
 	}
 }
 
-/** Wire bytes of the requests a sync round makes to the pair's log. */
+/**
+ * Wire bytes of the requests a sync round makes to the pair's log, read as each finishes (a
+ * reply's body is gone once its page navigates away).
+ */
 function recordRequests(page) {
 	const seen = [];
 	page.on('requestfinished', (request) => {
-		if (/\/api\/v1\/pairs\/[^/]+\/ops/.test(request.url())) seen.push(request);
+		if (!/\/api\/v1\/pairs\/[^/]+\/ops/.test(request.url())) return;
+		seen.push(
+			(async () => ({
+				method: request.method(),
+				sizes: await request.sizes(),
+				ops:
+					request.method() === 'GET'
+						? ((await (await request.response())?.json())?.ops?.length ?? 0)
+						: 0
+			}))()
+		);
 	});
 	return async () => {
-		const rows = await Promise.all(
-			seen.map(async (r) => ({
-				method: r.method(),
-				sizes: await r.sizes(),
-				ops: r.method() === 'GET' ? ((await (await r.response())?.json())?.ops?.length ?? 0) : 0
-			}))
-		);
+		const rows = await Promise.all(seen);
 		seen.length = 0;
 		return rows;
 	};
