@@ -1,4 +1,4 @@
-import { schemeWithPair } from './support/coordinator';
+import { dashboardRow, schemeWithPair } from './support/coordinator';
 import { expect, scheduleSession, test } from './support/fixtures';
 import { aJoinedPhone, deviceData, linkByShortCode, syncPair } from './support/pair-devices';
 
@@ -113,6 +113,58 @@ test('a pair links by code, then shares agenda and session edits made offline, a
 		'Megan’s device last synced'
 	);
 
+	await phone.context.close();
+	await laptop.context.close();
+});
+
+test('either member ends the pair: both keep what was shared, nothing new is shared, the scheme sees it', async ({
+	page,
+	app,
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const invitations = await schemeWithPair(page, app);
+	const phone = await aJoinedPhone(browser, app, mentee, invitations.mentee.link);
+	const laptop = await aJoinedPhone(browser, app, mentor, invitations.mentor.link);
+	await linkByShortCode(laptop.page, phone.page, app);
+	await phone.page.goto(app.url('/agenda'));
+	await phone.page.getByLabel('Topic').fill('Shared before the end');
+	await phone.page.getByRole('button', { name: 'Add to the agenda' }).click();
+	await expect(phone.page.getByTestId('agenda-list')).toContainText('Shared before the end');
+	await syncPair(phone.page, app);
+	await syncPair(laptop.page, app);
+
+	await phone.page.goto(app.url('/pair'));
+	await phone.page.getByText('End the mentoring pair…').click();
+	const end = phone.page.getByRole('button', { name: 'End the pair' });
+	await expect(end).toBeDisabled();
+	await phone.page.getByLabel('I want to end my mentoring pair with Morgan').check();
+	await end.click();
+	await expect(phone.page.getByText('The pair has ended.')).toBeVisible();
+	await expect(phone.page.getByTestId('pair-link')).toContainText('The pair ended on');
+
+	// The mentor's device learns of it when it next syncs (opening the app does), and keeps
+	// everything shared.
+	await laptop.page.goto(app.url('/pair'));
+	await expect(laptop.page.getByTestId('pair-link')).toContainText('The pair ended on');
+	await laptop.page.goto(app.url('/agenda'));
+	await expect(laptop.page.getByTestId('agenda-list')).toContainText('Shared before the end');
+	// What either writes now stays on their own device: nothing is queued for the other.
+	await laptop.page.getByLabel('Topic').fill('Written after the end');
+	await laptop.page.getByRole('button', { name: 'Add to the agenda' }).click();
+	await expect(laptop.page.getByTestId('agenda-list')).toContainText('Written after the end');
+	expect((await deviceData(laptop.page)).pairOutbox).toEqual([]);
+	const syncedAt = async () =>
+		((await deviceData(phone.page)).pairChannels as { lastSyncedAt: string }[])[0]!.lastSyncedAt;
+	const before = await syncedAt();
+	await phone.page.goto(app.url('/agenda'));
+	await expect.poll(syncedAt, { timeout: 20_000 }).not.toBe(before);
+	await expect(phone.page.getByTestId('agenda-list')).toContainText('Shared before the end');
+	await expect(phone.page.getByTestId('agenda-list')).not.toContainText('Written after the end');
+
+	// The coordinator sees that the pair ended, never why.
+	const row = await dashboardRow(page, app, invitations.schemeId, 'Morgan Mentor');
+	await expect(row).toContainText('Ended');
 	await phone.context.close();
 	await laptop.context.close();
 });
