@@ -1,9 +1,16 @@
 import type { Page } from '@playwright/test';
 import { backUpNow, turnOnBackup } from './support/backup';
 import { newCodeFor, schemeWithPair } from './support/coordinator';
-import { expect, test } from './support/fixtures';
+import { addAgendaItem, expect, test } from './support/fixtures';
 import { fillEveryFreeTextField } from './support/free-text';
-import { aJoinedPhone, deviceData, linkByShortCode, syncPair } from './support/pair-devices';
+import {
+	aJoinedPhone,
+	megan,
+	morgan,
+	deviceData,
+	linkByShortCode,
+	syncPair
+} from './support/pair-devices';
 
 const passphrase = 'four unrelated words, remembered';
 const dataTables = [
@@ -30,18 +37,8 @@ test('a lost phone loses nothing: back up, erase, restore with a new invitation 
 }) => {
 	test.setTimeout(240_000);
 	const { schemeId, mentee, mentor } = await schemeWithPair(page, app);
-	const phone = await aJoinedPhone(
-		browser,
-		app,
-		{ role: 'mentee', name: 'Megan', partner: 'Morgan' },
-		mentee.link
-	);
-	const laptop = await aJoinedPhone(
-		browser,
-		app,
-		{ role: 'mentor', name: 'Morgan', partner: 'Megan' },
-		mentor.link
-	);
+	const phone = await aJoinedPhone(browser, app, megan, mentee.link);
+	const laptop = await aJoinedPhone(browser, app, morgan, mentor.link);
 	await fillEveryFreeTextField(phone.page, app, 'BACKED-UP', 'mentee');
 	await linkByShortCode(laptop.page, phone.page, app);
 	await syncPair(phone.page, app);
@@ -54,12 +51,7 @@ test('a lost phone loses nothing: back up, erase, restore with a new invitation 
 
 	// Meanwhile the mentor adds to the shared agenda.
 	await syncPair(laptop.page, app);
-	await laptop.page.goto(app.url('/agenda'));
-	await laptop.page.getByLabel('Topic').fill('Added while the phone was lost');
-	await laptop.page.getByRole('button', { name: 'Add to the agenda' }).click();
-	await expect(laptop.page.getByTestId('agenda-list')).toContainText(
-		'Added while the phone was lost'
-	);
+	await addAgendaItem(laptop.page, app, 'Added while the phone was lost');
 	await syncPair(laptop.page, app);
 
 	const invitation = await newCodeFor(page, app, schemeId, 'Megan Mentee');
@@ -105,12 +97,7 @@ test('the recovery code alone brings everything back on a new phone', async ({
 }) => {
 	test.setTimeout(180_000);
 	const { mentee } = await schemeWithPair(page, app);
-	const phone = await aJoinedPhone(
-		browser,
-		app,
-		{ role: 'mentee', name: 'Megan', partner: 'Morgan' },
-		mentee.link
-	);
+	const phone = await aJoinedPhone(browser, app, megan, mentee.link);
 	await phone.page.goto(app.url('/wins'));
 	await phone.page.getByLabel('Your win').fill('Chaired my first meeting');
 	await phone.page.getByRole('button', { name: 'Save win' }).click();

@@ -1,10 +1,7 @@
 import { expectNoViolations, openAllDetails, tabTo } from './support/axe';
 import { schemeWithPair } from './support/coordinator';
 import { expect, test } from './support/fixtures';
-import { aJoinedPhone, linkByShortCode, syncPair } from './support/pair-devices';
-
-const mentee = { role: 'mentee' as const, name: 'Megan', partner: 'Morgan' };
-const mentor = { role: 'mentor' as const, name: 'Morgan', partner: 'Megan' };
+import { aJoinedPhone, linkByShortCode, megan, morgan, syncPair } from './support/pair-devices';
 
 for (const colourScheme of ['light', 'dark'] as const) {
 	test(`linking, sharing and backup screens pass axe in English and Welsh (${colourScheme})`, async ({
@@ -14,8 +11,8 @@ for (const colourScheme of ['light', 'dark'] as const) {
 	}) => {
 		test.setTimeout(240_000);
 		const invitations = await schemeWithPair(page, app);
-		const phone = await aJoinedPhone(browser, app, mentee, invitations.mentee.link);
-		const laptop = await aJoinedPhone(browser, app, mentor, invitations.mentor.link);
+		const phone = await aJoinedPhone(browser, app, megan, invitations.mentee.link);
+		const laptop = await aJoinedPhone(browser, app, morgan, invitations.mentor.link);
 		await phone.page.emulateMedia({ colorScheme: colourScheme });
 		const scan = async (screen: string, language: string) => {
 			await expect(phone.page.locator('h1')).toBeVisible();
@@ -75,8 +72,8 @@ for (const colourScheme of ['light', 'dark'] as const) {
 test('linking by short code works from the keyboard alone', async ({ page, app, browser }) => {
 	test.setTimeout(120_000);
 	const invitations = await schemeWithPair(page, app);
-	const phone = await aJoinedPhone(browser, app, mentee, invitations.mentee.link);
-	const laptop = await aJoinedPhone(browser, app, mentor, invitations.mentor.link);
+	const phone = await aJoinedPhone(browser, app, megan, invitations.mentee.link);
+	const laptop = await aJoinedPhone(browser, app, morgan, invitations.mentor.link);
 
 	await laptop.page.goto(app.url('/link'));
 	await tabTo(laptop.page, 'Show a code');

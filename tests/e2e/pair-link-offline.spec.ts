@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { chromiumArgs, executablePath } from '../../scripts/chromium.js';
 import { schemeWithPair } from './support/coordinator';
 import { fakeCameraArgs, fakeCameraFile, filmScreenshot } from './support/fake-camera';
-import { expect, test, waitForOfflineReady } from './support/fixtures';
-import { aJoinedPhone, syncPair } from './support/pair-devices';
+import { addAgendaItem, expect, test, waitForOfflineReady } from './support/fixtures';
+import { aJoinedPhone, megan, morgan, syncPair } from './support/pair-devices';
 
 test('a pair links with no signal: one screen shows the QR code, the other’s camera reads it', async ({
 	page,
@@ -23,18 +23,8 @@ test('a pair links with no signal: one screen shows the QR code, the other’s c
 	});
 	try {
 		const invitations = await schemeWithPair(page, app);
-		const mentor = await aJoinedPhone(
-			browser,
-			app,
-			{ role: 'mentor', name: 'Morgan', partner: 'Megan' },
-			invitations.mentor.link
-		);
-		const mentee = await aJoinedPhone(
-			withCamera,
-			app,
-			{ role: 'mentee', name: 'Megan', partner: 'Morgan' },
-			invitations.mentee.link
-		);
+		const mentor = await aJoinedPhone(browser, app, morgan, invitations.mentor.link);
+		const mentee = await aJoinedPhone(withCamera, app, megan, invitations.mentee.link);
 		for (const p of [mentor.page, mentee.page]) await waitForOfflineReady(p);
 
 		// The meeting is in a room with no signal: the server is unreachable for both.
@@ -64,10 +54,7 @@ test('a pair links with no signal: one screen shows the QR code, the other’s c
 		});
 
 		// Still with no signal, the mentee sets the agenda on the way home.
-		await mentee.page.goto(app.url('/agenda'));
-		await mentee.page.getByLabel('Topic').fill('Set on the bus home');
-		await mentee.page.getByRole('button', { name: 'Add to the agenda' }).click();
-		await expect(mentee.page.getByTestId('agenda-list')).toContainText('Set on the bus home');
+		await addAgendaItem(mentee.page, app, 'Set on the bus home');
 
 		// Back in signal, each device finishes linking by itself, and the agenda arrives.
 		await app.start();

@@ -1,9 +1,13 @@
 import { dashboardRow, schemeWithPair } from './support/coordinator';
-import { expect, scheduleSession, test } from './support/fixtures';
-import { aJoinedPhone, deviceData, linkByShortCode, syncPair } from './support/pair-devices';
-
-const mentee = { role: 'mentee' as const, name: 'Megan', partner: 'Morgan' };
-const mentor = { role: 'mentor' as const, name: 'Morgan', partner: 'Megan' };
+import { addAgendaItem, expect, scheduleSession, test } from './support/fixtures';
+import {
+	aJoinedPhone,
+	deviceData,
+	linkByShortCode,
+	megan,
+	morgan,
+	syncPair
+} from './support/pair-devices';
 
 test('a pair links by code, then shares agenda and session edits made offline, and nothing private', async ({
 	page,
@@ -12,8 +16,8 @@ test('a pair links by code, then shares agenda and session edits made offline, a
 }) => {
 	test.setTimeout(240_000);
 	const invitations = await schemeWithPair(page, app);
-	const phone = await aJoinedPhone(browser, app, mentee, invitations.mentee.link);
-	const laptop = await aJoinedPhone(browser, app, mentor, invitations.mentor.link);
+	const phone = await aJoinedPhone(browser, app, megan, invitations.mentee.link);
+	const laptop = await aJoinedPhone(browser, app, morgan, invitations.mentor.link);
 
 	await laptop.page.goto(app.url('/pair'));
 	await expect(laptop.page.getByTestId('pair-link')).toContainText('Not linked yet');
@@ -44,9 +48,7 @@ test('a pair links by code, then shares agenda and session edits made offline, a
 	await phone.page.goto(app.url('/agenda'));
 	await phone.page.reload();
 	for (const title of ['Chairing my first committee', 'Casework backlog']) {
-		await phone.page.getByLabel('Topic').fill(title);
-		await phone.page.getByRole('button', { name: 'Add to the agenda' }).click();
-		await expect(phone.page.getByTestId('agenda-list')).toContainText(title);
+		await addAgendaItem(phone.page, app, title);
 	}
 	await phone.page.goto(app.url('/sessions'));
 	await phone.page.getByTestId('session-row').first().getByRole('link').click();
@@ -124,13 +126,10 @@ test('either member ends the pair: both keep what was shared, nothing new is sha
 }) => {
 	test.setTimeout(180_000);
 	const invitations = await schemeWithPair(page, app);
-	const phone = await aJoinedPhone(browser, app, mentee, invitations.mentee.link);
-	const laptop = await aJoinedPhone(browser, app, mentor, invitations.mentor.link);
+	const phone = await aJoinedPhone(browser, app, megan, invitations.mentee.link);
+	const laptop = await aJoinedPhone(browser, app, morgan, invitations.mentor.link);
 	await linkByShortCode(laptop.page, phone.page, app);
-	await phone.page.goto(app.url('/agenda'));
-	await phone.page.getByLabel('Topic').fill('Shared before the end');
-	await phone.page.getByRole('button', { name: 'Add to the agenda' }).click();
-	await expect(phone.page.getByTestId('agenda-list')).toContainText('Shared before the end');
+	await addAgendaItem(phone.page, app, 'Shared before the end');
 	await syncPair(phone.page, app);
 	await syncPair(laptop.page, app);
 
@@ -150,9 +149,7 @@ test('either member ends the pair: both keep what was shared, nothing new is sha
 	await laptop.page.goto(app.url('/agenda'));
 	await expect(laptop.page.getByTestId('agenda-list')).toContainText('Shared before the end');
 	// What either writes now stays on their own device: nothing is queued for the other.
-	await laptop.page.getByLabel('Topic').fill('Written after the end');
-	await laptop.page.getByRole('button', { name: 'Add to the agenda' }).click();
-	await expect(laptop.page.getByTestId('agenda-list')).toContainText('Written after the end');
+	await addAgendaItem(laptop.page, app, 'Written after the end');
 	expect((await deviceData(laptop.page)).pairOutbox).toEqual([]);
 	const syncedAt = async () =>
 		((await deviceData(phone.page)).pairChannels as { lastSyncedAt: string }[])[0]!.lastSyncedAt;

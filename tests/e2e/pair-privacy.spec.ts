@@ -1,7 +1,7 @@
 import { backUpNow, turnOnBackup } from './support/backup';
 import { captureBodies, revealsCanary, type SentBody } from './support/canary';
 import { schemeWithPair } from './support/coordinator';
-import { expect, test, welcome, joinFromLink } from './support/fixtures';
+import { addAgendaItem, expect, test, welcome, joinFromLink } from './support/fixtures';
 import { fillEveryFreeTextField } from './support/free-text';
 import { deviceData, linkByShortCode, syncPair, type Phone } from './support/pair-devices';
 import { everyServerRow, queryServer } from './support/server-rows';
@@ -89,10 +89,7 @@ test('an operation altered on the server is refused, and nothing of it applied',
 	await linkByShortCode(mentor.page, mentee.page, app);
 	await syncPair(mentor.page, app);
 
-	await mentee.page.goto(app.url('/agenda'));
-	await mentee.page.getByLabel('Topic').fill('Altered on the server');
-	await mentee.page.getByRole('button', { name: 'Add to the agenda' }).click();
-	await expect(mentee.page.getByTestId('agenda-list')).toContainText('Altered on the server');
+	await addAgendaItem(mentee.page, app, 'Altered on the server');
 	await syncPair(mentee.page, app);
 	// Someone with the database flips one bit of the newest operation.
 	await queryServer(
@@ -109,10 +106,7 @@ test('an operation altered on the server is refused, and nothing of it applied',
 	await expect(mentor.page.getByText('Nothing on the agenda yet.')).toBeVisible();
 
 	// The next change, untouched, arrives as usual.
-	await mentee.page.goto(app.url('/agenda'));
-	await mentee.page.getByLabel('Topic').fill('Arrives intact');
-	await mentee.page.getByRole('button', { name: 'Add to the agenda' }).click();
-	await expect(mentee.page.getByTestId('agenda-list')).toContainText('Arrives intact');
+	await addAgendaItem(mentee.page, app, 'Arrives intact');
 	await syncPair(mentee.page, app);
 	await syncPair(mentor.page, app);
 	await mentor.page.goto(app.url('/agenda'));

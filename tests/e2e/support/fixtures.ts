@@ -52,6 +52,14 @@ export async function joinFromLink(page: Page, link: string): Promise<void> {
 	await expect(page.getByRole('status').filter({ hasText: 'You have joined' })).toBeVisible();
 }
 
+/** Adds an item to the agenda from its screen and waits until it is listed. */
+export async function addAgendaItem(page: Page, app: AppServer, title: string): Promise<void> {
+	await page.goto(app.url('/agenda'));
+	await page.getByLabel('Topic').fill(title);
+	await page.getByRole('button', { name: 'Add to the agenda' }).click();
+	await expect(page.getByTestId('agenda-list')).toContainText(title);
+}
+
 /** Waits until the service worker controls the page, so the app is available offline. */
 export async function waitForOfflineReady(page: Page): Promise<void> {
 	await page.waitForFunction(async () => {

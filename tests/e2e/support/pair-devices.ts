@@ -2,6 +2,10 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { AppServer } from './app-server';
 import { expect, joinFromLink, welcome, type Person } from './fixtures';
 
+/** The mentee and the mentor of the pair the scheme helpers create, on their own devices. */
+export const megan = { role: 'mentee' as const, name: 'Megan', partner: 'Morgan' };
+export const morgan = { role: 'mentor' as const, name: 'Morgan', partner: 'Megan' };
+
 export interface Phone {
 	context: BrowserContext;
 	page: Page;
