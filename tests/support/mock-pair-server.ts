@@ -46,6 +46,8 @@ export class MockPairServer implements PairApi {
 	/** Which participant each device belongs to, and each pair's two participants. */
 	private readonly owners = new Map<string, { participant: string; role: 'mentor' | 'mentee' }>();
 	private readonly members = new Map<string, string[]>();
+	/** Pairs ended (by a member or the coordinator) before anyone linked a device. */
+	private readonly endedPairs = new Set<string>();
 	private seq = 0;
 	/** Bytes of request and reply bodies, for measuring what an edit costs on the wire. */
 	bytes = 0;
@@ -88,6 +90,7 @@ export class MockPairServer implements PairApi {
 		const refused = this.guard(c, pairId, false);
 		if (refused) return refused;
 		this.bytes += proof.length;
+		if (this.endedPairs.has(pairId)) return fail({ kind: 'ended' });
 		let channel = this.channels.get(pairId);
 		const created = !channel;
 		if (!channel) {
@@ -195,6 +198,7 @@ export class MockPairServer implements PairApi {
 		if (refused) return refused;
 		const channel = this.channels.get(pairId);
 		if (channel) channel.endedAt ??= new Date().toISOString();
+		else this.endedPairs.add(pairId);
 		return { ok: true as const, value: { endedAt: channel?.endedAt ?? new Date().toISOString() } };
 	}
 

@@ -198,6 +198,17 @@ describe('pair sync', () => {
 		expect(await agendaTitles(mentee)).toEqual(['Before the end', 'After the end']);
 	});
 
+	it('takes a pair ended before this device could register as ended, not as a failure', async () => {
+		const server = new MockPairServer();
+		const { mentee, pairId } = await aLinkedPair(server);
+		await server.end(mentee.credential, pairId);
+		await addAgendaItem(mentee, 'Never to be shared');
+		await mentee.sync();
+		expect(await mentee.channel()).toMatchObject({ state: 'ended', lastProblem: null });
+		expect(await mentee.repos.pairChannels.waitingCount(pairId)).toBe(0);
+		expect(server.log).toHaveLength(0);
+	});
+
 	it('shows who is linked and when they last synced', async () => {
 		const server = new MockPairServer();
 		const { mentor, mentee } = await aLinkedPair(server);

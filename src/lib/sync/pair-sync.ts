@@ -55,6 +55,11 @@ export class PairSync {
 				channel.id,
 				await linkProof(channel.key, channel.id)
 			);
+			// Ended before this device could register (it linked offline): nothing more to share.
+			if (!linked.ok && linked.problem.kind === 'ended') {
+				await this.ended(channel, null);
+				return null;
+			}
 			if (!linked.ok) return this.failed(channel, linked.problem);
 			channel = { ...channel, registered: true };
 			await this.channels.update(channel.id, { registered: true });
