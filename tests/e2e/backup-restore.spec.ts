@@ -5,10 +5,10 @@ import { addAgendaItem, expect, test } from './support/fixtures';
 import { fillEveryFreeTextField } from './support/free-text';
 import {
 	aJoinedPhone,
-	megan,
-	morgan,
+	aPairOnTwoDevices,
 	deviceData,
 	linkByShortCode,
+	megan,
 	syncPair
 } from './support/pair-devices';
 
@@ -36,9 +36,8 @@ test('a lost phone loses nothing: back up, erase, restore with a new invitation 
 	browser
 }) => {
 	test.setTimeout(240_000);
-	const { schemeId, mentee, mentor } = await schemeWithPair(page, app);
-	const phone = await aJoinedPhone(browser, app, megan, mentee.link);
-	const laptop = await aJoinedPhone(browser, app, morgan, mentor.link);
+	const { invitations, phone, laptop } = await aPairOnTwoDevices(page, app, browser);
+	const { schemeId } = invitations;
 	await fillEveryFreeTextField(phone.page, app, 'BACKED-UP', 'mentee');
 	await linkByShortCode(laptop.page, phone.page, app);
 	await syncPair(phone.page, app);

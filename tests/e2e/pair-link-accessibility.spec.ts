@@ -1,7 +1,6 @@
 import { expectNoViolations, openAllDetails, tabTo } from './support/axe';
-import { schemeWithPair } from './support/coordinator';
 import { expect, test } from './support/fixtures';
-import { aJoinedPhone, linkByShortCode, megan, morgan, syncPair } from './support/pair-devices';
+import { aPairOnTwoDevices, linkByShortCode, syncPair } from './support/pair-devices';
 
 for (const colourScheme of ['light', 'dark'] as const) {
 	test(`linking, sharing and backup screens pass axe in English and Welsh (${colourScheme})`, async ({
@@ -10,9 +9,7 @@ for (const colourScheme of ['light', 'dark'] as const) {
 		browser
 	}) => {
 		test.setTimeout(240_000);
-		const invitations = await schemeWithPair(page, app);
-		const phone = await aJoinedPhone(browser, app, megan, invitations.mentee.link);
-		const laptop = await aJoinedPhone(browser, app, morgan, invitations.mentor.link);
+		const { phone, laptop } = await aPairOnTwoDevices(page, app, browser);
 		await phone.page.emulateMedia({ colorScheme: colourScheme });
 		const scan = async (screen: string, language: string) => {
 			await expect(phone.page.locator('h1')).toBeVisible();
@@ -71,9 +68,7 @@ for (const colourScheme of ['light', 'dark'] as const) {
 
 test('linking by short code works from the keyboard alone', async ({ page, app, browser }) => {
 	test.setTimeout(120_000);
-	const invitations = await schemeWithPair(page, app);
-	const phone = await aJoinedPhone(browser, app, megan, invitations.mentee.link);
-	const laptop = await aJoinedPhone(browser, app, morgan, invitations.mentor.link);
+	const { phone, laptop } = await aPairOnTwoDevices(page, app, browser);
 
 	await laptop.page.goto(app.url('/link'));
 	await tabTo(laptop.page, 'Show a code');

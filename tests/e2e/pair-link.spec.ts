@@ -1,13 +1,6 @@
-import { dashboardRow, schemeWithPair } from './support/coordinator';
+import { dashboardRow } from './support/coordinator';
 import { addAgendaItem, expect, scheduleSession, test } from './support/fixtures';
-import {
-	aJoinedPhone,
-	deviceData,
-	linkByShortCode,
-	megan,
-	morgan,
-	syncPair
-} from './support/pair-devices';
+import { aPairOnTwoDevices, deviceData, linkByShortCode, syncPair } from './support/pair-devices';
 
 test('a pair links by code, then shares agenda and session edits made offline, and nothing private', async ({
 	page,
@@ -15,9 +8,7 @@ test('a pair links by code, then shares agenda and session edits made offline, a
 	browser
 }) => {
 	test.setTimeout(240_000);
-	const invitations = await schemeWithPair(page, app);
-	const phone = await aJoinedPhone(browser, app, megan, invitations.mentee.link);
-	const laptop = await aJoinedPhone(browser, app, morgan, invitations.mentor.link);
+	const { phone, laptop } = await aPairOnTwoDevices(page, app, browser);
 
 	await laptop.page.goto(app.url('/pair'));
 	await expect(laptop.page.getByTestId('pair-link')).toContainText('Not linked yet');
@@ -125,9 +116,7 @@ test('either member ends the pair: both keep what was shared, nothing new is sha
 	browser
 }) => {
 	test.setTimeout(180_000);
-	const invitations = await schemeWithPair(page, app);
-	const phone = await aJoinedPhone(browser, app, megan, invitations.mentee.link);
-	const laptop = await aJoinedPhone(browser, app, morgan, invitations.mentor.link);
+	const { invitations, phone, laptop } = await aPairOnTwoDevices(page, app, browser);
 	await linkByShortCode(laptop.page, phone.page, app);
 	await addAgendaItem(phone.page, app, 'Shared before the end');
 	await syncPair(phone.page, app);

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { AppServer } from './app-server';
+import { schemeWithPair } from './coordinator';
 import { expect, joinFromLink, welcome, type Person } from './fixtures';
 
 /** The mentee and the mentor of the pair the scheme helpers create, on their own devices. */
@@ -23,6 +24,14 @@ export async function aJoinedPhone(
 	await welcome(page, app, person);
 	await joinFromLink(page, invitationLink);
 	return { context, page };
+}
+
+/** A coordinator's scheme with a pair, and the mentee's phone and the mentor's laptop joined. */
+export async function aPairOnTwoDevices(page: Page, app: AppServer, browser: Browser) {
+	const invitations = await schemeWithPair(page, app);
+	const phone = await aJoinedPhone(browser, app, megan, invitations.mentee.link);
+	const laptop = await aJoinedPhone(browser, app, morgan, invitations.mentor.link);
+	return { invitations, phone, laptop };
 }
 
 /** Syncs from the Pair screen and waits until nothing is waiting to go. */
