@@ -29,6 +29,14 @@ describe('welcome', () => {
 		expect(await repos.pairs.list()).toHaveLength(1);
 	});
 
+	it('lets someone waiting to be matched start with no pair', async () => {
+		const { repos } = testRepositories();
+		const r = await repos.welcome('pair-1', { role: 'mentee', name: 'Sam', language: 'en' }, null);
+		expect(r.ok).toBe(true);
+		expect(await repos.profile.get()).toMatchObject({ name: 'Sam', currentPairId: null });
+		expect(await repos.pairs.list()).toEqual([]);
+	});
+
 	it('stores neither when either is invalid', async () => {
 		const { repos } = testRepositories();
 		const r = await repos.welcome(

@@ -11,35 +11,41 @@ export type WelcomeResult =
 	{ ok: true; record: Profile } | { ok: false; problems: FieldProblems<ProfileInput & PairInput> };
 
 /**
- * The first run: the person and their first pair are stored together or not at all,
- * so a failed save never leaves a profile with no pair.
+ * The first run: the person and their first pair are stored together or not at all, so a failed
+ * save never leaves a profile without the pair they typed. A mentee still waiting to be matched
+ * (pair null) starts with no pair; the scheme's pair arrives when they and a mentor accept.
  */
 export async function welcome(
 	db: TandemDb,
 	clock: Clock,
 	pairId: string,
 	person: unknown,
-	pair: unknown
+	pair: unknown | null
 ): Promise<WelcomeResult> {
 	const p = await validate('profileInput', person);
-	const q = await validate('pairInput', pair);
-	if (!p.ok || !q.ok) {
-		return { ok: false, problems: { ...(p.ok ? {} : p.problems), ...(q.ok ? {} : q.problems) } };
+	const q = pair === null ? null : await validate('pairInput', pair);
+	if (!p.ok || (q && !q.ok)) {
+		return {
+			ok: false,
+			problems: { ...(p.ok ? {} : p.problems), ...(q && !q.ok ? q.problems : {}) }
+		};
 	}
 	return writing(() =>
 		db.transaction('rw', db.profile, db.pairs, async () => {
 			const now = clock();
 			const at = now.toISOString();
-			const existingPair = await db.pairs.get(pairId);
-			await db.pairs.put({
-				...(existingPair ?? envelope(pairId, now)),
-				...q.value,
-				agreement: null
-			});
+			if (q) {
+				const existingPair = await db.pairs.get(pairId);
+				await db.pairs.put({
+					...(existingPair ?? envelope(pairId, now)),
+					...q.value,
+					agreement: null
+				});
+			}
 			const record: Profile = {
 				id: 'me',
 				...p.value,
-				currentPairId: pairId,
+				currentPairId: q ? pairId : null,
 				createdAt: at,
 				updatedAt: at
 			};

@@ -43,7 +43,7 @@ export function createRepositories(db: TandemDb, clock: Clock) {
 			eraseEverything: async () => (await transfer()).eraseEverything()
 		},
 		pairRecords: (pairId: string) => readPairRecords(db, pairId),
-		welcome: (pairId: string, person: unknown, pair: unknown) =>
+		welcome: (pairId: string, person: unknown, pair: unknown | null) =>
 			welcome(db, clock, pairId, person, pair)
 	};
 }
