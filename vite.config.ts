@@ -14,7 +14,8 @@ const appShell = new RegExp(
 		'/src/lib/i18n/(format|problem-text|goal-text|session-text|journal-prompt-text)',
 		// Loaded on first use: export and import, backups, linking a pair, merging what arrives.
 		'/src/lib/local/(?!data-transfer|backup-snapshot|pair-channel-link|pair-arrivals)',
-		'/src/lib/domain/(?!form-inputs|validation|export-file|session-calendar|scheme-inputs|stalling|backup-passphrase)',
+		// The matching engine and its coordinator-side inputs never run on a device's first screen.
+		'/src/lib/domain/(?!form-inputs|validation|export-file|session-calendar|scheme-inputs|stalling|backup-passphrase|matching|small-groups)',
 		'/src/lib/components/(workspace|toasts|form-state|AppNav|PairSwitcher|Toasts|UpdatePrompt|Field|FormError|ActionRow|WinForm)'
 	].join('|')
 );
