@@ -3,9 +3,12 @@ import type { Database } from '$lib/server/db/open-database';
 import { authUsers } from '$lib/server/db/schema';
 import { authenticateDevice, joinWithCode, type DeviceIdentity } from '$lib/server/devices';
 import { inviteParticipant, reinviteParticipant } from '$lib/server/invitations';
+import { recordTraining } from '$lib/server/matching/mentor-pool';
+import { saveNeeds, savePenPicture } from '$lib/server/matching/publications';
 import { createPair } from '$lib/server/scheme-pairs';
 import { createScheme } from '$lib/server/schemes';
 import type { MetricsPayload } from '$lib/sync/metrics-payload';
+import type { Needs, PenPicture } from '$lib/sync/publication-protocol';
 
 /** A coordinator account as better-auth would store it (no password needed below the UI). */
 export async function aCoordinator(db: Database, name = 'Carys Coordinator') {
@@ -133,4 +136,72 @@ export function metricsPayload(overrides: Partial<MetricsPayload> = {}): Metrics
 		lastActivityOn: null,
 		...overrides
 	};
+}
+
+/** A member scheme's mentor pen picture: leadership and media, three places. */
+export function samplePenPicture(overrides: Partial<PenPicture> = {}): PenPicture {
+	return {
+		text: 'Twelve years on the council, four in cabinet. Happy to talk about anything.',
+		roles: ['cabinet', 'ward-member'],
+		level: null,
+		serviceArea: null,
+		group: null,
+		areas: ['leadership', 'media-relations', 'learning-the-ropes'],
+		yearsExperience: 12,
+		capacity: 3,
+		gender: null,
+		formerMemberSince: null,
+		...overrides
+	};
+}
+
+/** A new councillor's needs: learning the ropes first, no preferences, no one to avoid. */
+export function sampleNeeds(overrides: Partial<Needs> = {}): Needs {
+	return {
+		summary: 'Newly elected; finding my feet.',
+		areas: ['learning-the-ropes', 'time-and-workload'],
+		level: null,
+		serviceArea: null,
+		group: null,
+		preferences: { gender: null, role: null, experience: null },
+		avoid: { lineManager: null, people: [], ownGroup: false },
+		...overrides
+	};
+}
+
+const publishedAt = new Date('2026-05-01T09:00:00Z');
+
+/** A joined mentor whose pen picture the scheme holds and whose training is recorded. */
+export async function aMentorWithPenPicture(
+	db: Database,
+	schemeId: string,
+	coordinatorId: string,
+	options: { name?: string; penPicture?: Partial<PenPicture>; trainedOn?: string | null } = {}
+) {
+	const joined = await aJoinedParticipant(db, schemeId, coordinatorId, 'mentor', options.name);
+	const identity = await identityOf(db, joined.authorization);
+	const saved = await savePenPicture(
+		db,
+		identity,
+		publishedAt,
+		samplePenPicture(options.penPicture)
+	);
+	if (!saved.ok) throw new Error(`pen picture refused: ${saved.field} ${saved.problem}`);
+	const trainedOn = options.trainedOn === undefined ? '2026-01-15' : options.trainedOn;
+	await recordTraining(db, schemeId, identity.participantId, trainedOn);
+	return { ...joined, identity, id: identity.participantId };
+}
+
+/** A joined mentee whose needs the scheme holds. */
+export async function aMenteeWithNeeds(
+	db: Database,
+	schemeId: string,
+	coordinatorId: string,
+	options: { name?: string; needs?: Partial<Needs> } = {}
+) {
+	const joined = await aJoinedParticipant(db, schemeId, coordinatorId, 'mentee', options.name);
+	const identity = await identityOf(db, joined.authorization);
+	const saved = await saveNeeds(db, identity, publishedAt, sampleNeeds(options.needs));
+	if (!saved.ok) throw new Error(`needs refused: ${saved.field} ${saved.problem}`);
+	return { ...joined, identity, id: identity.participantId };
 }

@@ -1,4 +1,9 @@
 import * as v from 'valibot';
+import {
+	proposalForDeviceSchema,
+	publishedStateSchema,
+	schemeMatchingInfoSchema
+} from './publication-protocol';
 
 /**
  * What the scheme tells a device about its owner: who they are in the scheme and their pairs.
@@ -24,7 +29,13 @@ export const participationSchema = v.object({
 		name: v.string(),
 		organisation: v.string()
 	}),
-	pairs: v.array(schemePairSchema)
+	pairs: v.array(schemePairSchema),
+	/** The scheme's lists for writing a pen picture or needs. */
+	matching: schemeMatchingInfoSchema,
+	/** What the scheme holds of this person's publications. */
+	published: publishedStateSchema,
+	/** Proposals waiting on this person's answer. */
+	proposals: v.array(proposalForDeviceSchema)
 });
 export type Participation = v.InferOutput<typeof participationSchema>;
 

@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import type { Participation } from '$lib/sync/participation';
+import type { Database } from './db/open-database';
+import { devices, participants, schemes } from './db/schema';
+import type { DeviceIdentity } from './devices';
+import { expireProposals } from './matching/matching-round';
+import { matchingInfoOf, matchingSettingsOf } from './matching/matching-settings';
+import { proposalsForDevice } from './matching/proposal-answers';
+import { publishedStateOf } from './matching/publications';
+import { pairsOfParticipant } from './scheme-pairs';
+
+/**
+ * Who a device's owner is in the scheme: their pairs, the scheme's lists for writing a pen
+ * picture or needs, what the scheme holds of theirs, and proposals waiting on their answer.
+ * Asking counts as the device being seen.
+ */
+export async function participationOf(
+	db: Database,
+	identity: DeviceIdentity,
+	now: Date
+): Promise<Participation> {
+	await expireProposals(db, now);
+	const [[row], pairs, settings, published, proposals] = await Promise.all([
+		db
+			.select({ participant: participants, scheme: schemes })
+			.from(participants)
+			.innerJoin(schemes, eq(schemes.id, participants.schemeId))
+			.where(eq(participants.id, identity.participantId)),
+		pairsOfParticipant(db, identity.participantId),
+		matchingSettingsOf(db, identity.schemeId),
+		publishedStateOf(db, identity.participantId),
+		proposalsForDevice(db, identity.participantId, now),
+		db.update(devices).set({ lastSeenAt: now }).where(eq(devices.id, identity.deviceId))
+	]);
+	const { participant, scheme } = row!;
+	return {
+		participant: { id: participant.id, role: participant.role, name: participant.name },
+		scheme: { id: scheme.id, name: scheme.name, organisation: scheme.organisation },
+		pairs,
+		matching: matchingInfoOf(settings),
+		published,
+		proposals
+	};
+}
