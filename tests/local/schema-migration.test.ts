@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { emptyNeedsDraft } from '$lib/domain/publication-draft';
 import { TandemDb } from '$lib/local/db';
+import type { Needs } from '$lib/sync/publication-protocol';
 import { createRepositories } from '$lib/local/repositories';
 import { schemaHistory } from '$lib/local/schema-history';
 import { fixedClock, freshIndexedDb } from '../support/test-db';
@@ -190,6 +192,68 @@ writtenBy[3] = {
 	backup: []
 };
 
+const needs: Needs = {
+	summary: 'Chairing scrutiny',
+	areas: ['leadership', 'learning-the-ropes'],
+	level: null,
+	serviceArea: null,
+	group: 'Independent',
+	preferences: {
+		gender: null,
+		role: { value: 'committee-chair', strength: 'must' },
+		experience: null
+	},
+	avoid: { lineManager: null, people: [], ownGroup: true }
+};
+
+writtenBy[4] = {
+	...writtenBy[3],
+	membership: [
+		{
+			...writtenBy[3].membership![0],
+			matching: {
+				audience: 'members',
+				areas: ['leadership', 'learning-the-ropes'],
+				serviceAreas: [],
+				groups: ['Independent'],
+				genderPreferences: false,
+				ownGroupExclusion: true
+			},
+			published: { penPictureAt: null, needsAt: '2026-06-06T09:00:00.000Z' }
+		}
+	],
+	publications: [
+		{
+			kind: 'needs',
+			draft: {
+				...emptyNeedsDraft(),
+				summary: 'Chairing scrutiny',
+				areas: ['leadership', 'learning-the-ropes'],
+				group: 'Independent',
+				role: { value: 'committee-chair', strength: 'must' },
+				ownGroup: true
+			},
+			state: 'published',
+			editedAt: '2026-06-06T08:00:00.000Z',
+			writtenAt: '2026-06-06T08:30:00.000Z',
+			publishedAt: '2026-06-06T09:00:00.000Z',
+			unpublishedChanges: false,
+			payload: needs,
+			lastProblem: null
+		}
+	],
+	proposals: [
+		{
+			id: '5d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a',
+			stage: 'mentee',
+			respondBy: '2026-06-20T09:00:00.000Z',
+			mentor: { name: 'Rhian Jones', penPicture: null },
+			mentee: { name: 'Sam', needs },
+			answered: null
+		}
+	]
+};
+
 describe('schema migrations', () => {
 	it('has fixtures for every released version', () => {
 		for (const { version } of schemaHistory) expect(writtenBy[version]).toBeDefined();
@@ -242,6 +306,26 @@ describe('schema migrations', () => {
 			expect(
 				String((await db.replicaState.get('wins/w1'))?.clocks.text) > String(win?.clocks.text)
 			).toBe(true);
+			if (version >= 4) {
+				expect(await repos.publications.get('needs')).toMatchObject({
+					state: 'published',
+					draft: { summary: 'Chairing scrutiny' }
+				});
+				expect(await repos.scheme.proposals()).toMatchObject([{ stage: 'mentee' }]);
+				expect(await repos.scheme.membership()).toMatchObject({
+					matching: { audience: 'members' }
+				});
+			} else {
+				expect(await repos.publications.get('needs')).toBeUndefined();
+				expect(await repos.scheme.proposals()).toEqual([]);
+			}
+			// Needs can be drafted and queued after the upgrade, whatever version came before.
+			const draft = { ...emptyNeedsDraft(), summary: 'After the upgrade' };
+			await repos.publications.saveDraft('needs', draft);
+			await repos.publications.queuePublish('needs', draft, { ...needs, summary: 'After' });
+			expect(await repos.publications.due()).toMatchObject([
+				{ kind: 'needs', action: 'publish', payload: { summary: 'After' } }
+			]);
 			if (version >= 3) {
 				const [channel] = await repos.pairChannels.channels();
 				expect(channel).toMatchObject({ localPairId: 'p1', cursor: 12 });

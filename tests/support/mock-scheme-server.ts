@@ -1,10 +1,33 @@
 import type { MetricsPayload } from '$lib/sync/metrics-payload';
 import type { Participation, SchemePairInfo } from '$lib/sync/participation';
-import type { JoinResult, SchemeApi } from '$lib/sync/scheme-api';
+import type {
+	Needs,
+	PenPicture,
+	ProposalAnswer,
+	ProposalForDevice,
+	SchemeMatchingInfo
+} from '$lib/sync/publication-protocol';
+import type {
+	AnswerOutcome,
+	AnswerRefusal,
+	AnswerResult,
+	ApiResult,
+	JoinResult,
+	PublicationRefusal,
+	PublishResult,
+	SchemeApi
+} from '$lib/sync/scheme-api';
+
+interface Held<T> {
+	writtenAt: string;
+	value: T;
+	at: string;
+}
 
 /**
  * An in-memory scheme server speaking the device API, with faults to order: offline, failed
- * or duplicated uploads, refusal, revocation. Like the real one it counts an upload id once.
+ * or duplicated uploads, refusal, revocation. Like the real one it counts an upload id once,
+ * keeps a publication only over an older one, and takes the same answer twice as one.
  */
 export class MockSchemeServer implements SchemeApi {
 	offline = false;
@@ -19,10 +42,34 @@ export class MockSchemeServer implements SchemeApi {
 	readonly uploads = new Map<string, MetricsPayload>();
 	readonly calls: string[] = [];
 
+	matching: SchemeMatchingInfo = {
+		audience: 'members',
+		areas: ['learning-the-ropes', 'leadership', 'media-relations', 'Planning committee'],
+		serviceAreas: [],
+		groups: ['Labour', 'Plaid Cymru', 'Independent'],
+		genderPreferences: true,
+		ownGroupExclusion: true
+	};
+	penPicture: Held<PenPicture> | null = null;
+	needs: Held<Needs> | null = null;
+	/** Each publication the server stored (a stale or repeated one is not stored again). */
+	readonly stored: { kind: 'pen-picture' | 'needs'; writtenAt: string }[] = [];
+	/** Chance that a publication or withdrawal is done but its reply is lost. */
+	publishLostReplyRate = 0;
+	/** Refuses the next publications naming this field, as the server does for a wrong id. */
+	refusePublication: PublicationRefusal | null = null;
+	proposals: ProposalForDevice[] = [];
+	readonly answers = new Map<string, { answer: ProposalAnswer; outcome: AnswerOutcome }>();
+	/** Answers the proposal with this refusal instead. */
+	answerRefusal: AnswerRefusal | null = null;
+	/** When the mentor's acceptance makes a pair, it appears in `pairs` as this. */
+	pairOnAccept: SchemePairInfo | null = null;
+	time: () => Date = () => new Date('2026-11-23T10:00:00.000Z');
+
 	readonly identity = {
 		participant: {
 			id: '6f1c3a52-8a52-4f0e-9f55-0e2b7b1c9d10',
-			role: 'mentee' as const,
+			role: 'mentee' as 'mentor' | 'mentee',
 			name: 'Megan'
 		},
 		scheme: {
@@ -49,8 +96,14 @@ export class MockSchemeServer implements SchemeApi {
 		this.calls.push('participation');
 		if (this.offline) return { ok: false, problem: { kind: 'offline' } } as const;
 		if (this.revoked) return { ok: false, problem: { kind: 'revoked' } } as const;
-		const value: Participation = { ...this.identity, pairs: this.pairs };
-		return { ok: true, value } as const;
+		const value: Participation = {
+			...this.identity,
+			pairs: this.pairs,
+			matching: this.matching,
+			published: { penPictureAt: this.penPicture?.at ?? null, needsAt: this.needs?.at ?? null },
+			proposals: this.proposals
+		};
+		return { ok: true, value: structuredClone(value) } as const;
 	}
 
 	async uploadMetrics(_credential: unknown, payload: MetricsPayload) {
@@ -72,6 +125,81 @@ export class MockSchemeServer implements SchemeApi {
 			return { ok: false, problem: { kind: 'server', status: 503 } } as const;
 		}
 		return { ok: true, value: outcome } as const;
+	}
+
+	async publishPenPicture(_credential: unknown, writtenAt: string, penPicture: PenPicture) {
+		this.calls.push('publish-pen-picture');
+		return this.publish('pen-picture', writtenAt, penPicture);
+	}
+
+	async withdrawPenPicture() {
+		this.calls.push('withdraw-pen-picture');
+		return this.withdraw(() => (this.penPicture = null));
+	}
+
+	async publishNeeds(_credential: unknown, writtenAt: string, needs: Needs) {
+		this.calls.push('publish-needs');
+		return this.publish('needs', writtenAt, needs);
+	}
+
+	async withdrawNeeds() {
+		this.calls.push('withdraw-needs');
+		return this.withdraw(() => (this.needs = null));
+	}
+
+	async answerProposal(
+		_credential: unknown,
+		proposalId: string,
+		answer: ProposalAnswer
+	): Promise<AnswerResult> {
+		this.calls.push('answer');
+		if (this.offline) return { ok: false, problem: { kind: 'offline' } };
+		if (this.answerRefusal) return { ok: false, refusal: this.answerRefusal };
+		const repeated = this.answers.get(proposalId);
+		if (repeated) return { ok: true, value: repeated.outcome };
+		const proposal = this.proposals.find((p) => p.id === proposalId);
+		if (!proposal) return { ok: false, refusal: 'unknown-proposal' };
+		const outcome = this.outcomeOf(proposal, answer);
+		this.answers.set(proposalId, { answer, outcome });
+		this.proposals = this.proposals.filter((p) => p.id !== proposalId);
+		if (outcome.status === 'accepted' && this.pairOnAccept) {
+			this.pairs = [...this.pairs, this.pairOnAccept];
+		}
+		return { ok: true, value: outcome };
+	}
+
+	private outcomeOf(proposal: ProposalForDevice, answer: ProposalAnswer): AnswerOutcome {
+		if (answer.answer === 'decline') return { status: 'declined', pairId: null };
+		if (proposal.stage === 'mentee') return { status: 'with-mentor', pairId: null };
+		return { status: 'accepted', pairId: this.pairOnAccept?.id ?? null };
+	}
+
+	private publish<T>(kind: 'pen-picture' | 'needs', writtenAt: string, value: T): PublishResult {
+		if (this.offline) return { ok: false, problem: { kind: 'offline' } };
+		if (this.revoked) return { ok: false, problem: { kind: 'revoked' } };
+		if (this.refusePublication) return { ok: false, refusal: this.refusePublication };
+		const held = (kind === 'pen-picture' ? this.penPicture : this.needs) as Held<T> | null;
+		const stale = held !== null && held.writtenAt > writtenAt;
+		if (!stale) {
+			const copy = { writtenAt, value: structuredClone(value), at: this.time().toISOString() };
+			if (kind === 'pen-picture') this.penPicture = copy as Held<PenPicture>;
+			else this.needs = copy as Held<Needs>;
+			if (held?.writtenAt !== writtenAt) this.stored.push({ kind, writtenAt });
+		}
+		if (this.random() < this.publishLostReplyRate) {
+			return { ok: false, problem: { kind: 'server', status: 503 } };
+		}
+		return { ok: true, value: stale ? 'stale' : 'saved' };
+	}
+
+	private withdraw(remove: () => void): ApiResult<null> {
+		if (this.offline) return { ok: false, problem: { kind: 'offline' } };
+		if (this.revoked) return { ok: false, problem: { kind: 'revoked' } };
+		remove();
+		if (this.random() < this.publishLostReplyRate) {
+			return { ok: false, problem: { kind: 'server', status: 503 } };
+		}
+		return { ok: true, value: null };
 	}
 
 	/** The newest report the server holds for a pair, as the dashboard would use it. */

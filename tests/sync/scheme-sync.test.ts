@@ -25,7 +25,7 @@ async function deviceWithPair(partnerName = 'Rhian') {
 			status: 'active'
 		}
 	];
-	const sync = new SchemeSync(device.repos.scheme, server, device.clock);
+	const sync = new SchemeSync(device.repos.scheme, device.repos.publications, server, device.clock);
 	return { ...device, server, sync };
 }
 

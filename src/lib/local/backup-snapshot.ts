@@ -2,6 +2,7 @@ import type { ExportFile } from '$lib/domain/export-file';
 import { isNewer, type RecordEnvelope } from '$lib/domain/record';
 import { receive, stampTime } from '$lib/sync/hybrid-clock';
 import type { HeldMessage, PairChannel, PairOutboxMessage } from '$lib/sync/pair-channel';
+import type { Publication } from '$lib/sync/publication-record';
 import {
 	latestStamp,
 	mergeChange,
@@ -25,7 +26,8 @@ export type BackedUpChannel = Pick<
 /**
  * Everything on a device worth having back on a new one: all the person's records (journal
  * and preparation notes included), each shared record's merge state, the pair keys, changes
- * not yet sent, and which of the scheme's pairs each local pair is.
+ * not yet sent, which of the scheme's pairs each local pair is, and the pen picture or needs
+ * being written.
  */
 export interface BackupSnapshot {
 	format: 'tandem-backup';
@@ -39,12 +41,14 @@ export interface BackupSnapshot {
 		held: HeldMessage[];
 		schemePairs: SchemePairLink[];
 	};
+	/** Absent from backups made before matching (schema version 3). */
+	publications?: Publication[];
 }
 
 const replicaTables = ['replicaState', 'pairChannels', 'pairOutbox', 'heldMessages', 'schemePairs'];
 
 export async function takeSnapshot(db: TandemDb, clock: Clock): Promise<BackupSnapshot> {
-	return db.transaction('r', [...dataTables, ...replicaTables], async () => {
+	return db.transaction('r', [...dataTables, ...replicaTables, 'publications'], async () => {
 		const tables = {} as Record<string, unknown[]>;
 		for (const t of dataTables) tables[t] = await db.table(t).toArray();
 		const channels = await db.pairChannels.toArray();
@@ -66,14 +70,17 @@ export async function takeSnapshot(db: TandemDb, clock: Clock): Promise<BackupSn
 				outbox: await db.pairOutbox.toArray(),
 				held: await db.heldMessages.toArray(),
 				schemePairs: await db.schemePairs.toArray()
-			}
+			},
+			// How the last attempt went is this device's news, not content worth a new backup.
+			publications: (await db.publications.toArray()).map((p) => ({ ...p, lastProblem: null }))
 		};
 	});
 }
 
 /** What a snapshot says, without when it was taken: unchanged content needs no new backup. */
 export function snapshotContent(snapshot: BackupSnapshot): string {
-	return JSON.stringify({ tables: snapshot.tables, replica: snapshot.replica });
+	const { tables, replica, publications } = snapshot;
+	return JSON.stringify({ tables, replica, publications });
 }
 
 /**
@@ -112,7 +119,8 @@ export async function restoreSnapshot(
 	if (snapshot.format !== 'tandem-backup' || snapshot.schemaVersion > currentSchemaVersion) {
 		throw new Error('This backup was made by a newer version of Tandem');
 	}
-	return db.transaction('rw', [...dataTables, ...replicaTables, 'replicaMeta'], async (tx) => {
+	const tables = [...dataTables, ...replicaTables, 'replicaMeta', 'publications'];
+	return db.transaction('rw', tables, async (tx) => {
 		markAsMerge(tx.idbtrans);
 		const map = pairIdMap(snapshot, await db.schemePairs.toArray());
 		const pairOf = (id: string) => map.get(id) ?? id;
@@ -197,6 +205,15 @@ export async function restoreSnapshot(
 		for (const link of snapshot.replica.schemePairs) {
 			if (!(await db.schemePairs.get(link.id))) {
 				await db.schemePairs.put({ ...link, localPairId: pairOf(link.localPairId) });
+			}
+		}
+		// The draft written last wins, with what the person had asked of the scheme for it.
+		for (const publication of snapshot.publications ?? []) {
+			const here = await db.publications.get(publication.kind);
+			if (!here || here.editedAt < publication.editedAt) {
+				await db.publications.put(publication);
+				if (here) counts.updated++;
+				else counts.added++;
 			}
 		}
 		return counts;

@@ -11,7 +11,13 @@ import type { Win } from '$lib/domain/win';
 import type { BackupSettings } from '$lib/sync/backup-settings';
 import type { HeldMessage, PairChannel, PairOutboxMessage } from '$lib/sync/pair-channel';
 import type { ReplicaState } from '$lib/sync/replica-merge';
-import type { OutboxEntry, SchemeMembership, SchemePairLink } from '$lib/sync/scheme-membership';
+import type { Publication } from '$lib/sync/publication-record';
+import type {
+	OutboxEntry,
+	SchemeMembership,
+	SchemePairLink,
+	StoredProposal
+} from '$lib/sync/scheme-membership';
 import { replicaTracking, type ClockRow } from './replica-tracking';
 import { schemaHistory } from './schema-history';
 
@@ -35,6 +41,8 @@ export class TandemDb extends Dexie {
 	pairOutbox!: EntityTable<PairOutboxMessage, 'id'>;
 	heldMessages!: EntityTable<HeldMessage, 'id'>;
 	backup!: EntityTable<BackupSettings, 'id'>;
+	publications!: EntityTable<Publication, 'kind'>;
+	proposals!: EntityTable<StoredProposal, 'id'>;
 
 	constructor(name = 'tandem', options?: DexieOptions) {
 		super(name, options);

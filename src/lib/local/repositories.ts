@@ -13,6 +13,7 @@ import { PairChannelRepository } from './pair-channel-repository';
 import { PairRepository } from './pair-repository';
 import { PrepNoteRepository } from './prep-note-repository';
 import { ProfileRepository } from './profile-repository';
+import { PublicationRepository } from './publication-repository';
 import { SchemeRepository } from './scheme-repository';
 import { SessionRepository } from './session-repository';
 import { WinRepository } from './win-repository';
@@ -35,6 +36,7 @@ export function createRepositories(db: TandemDb, clock: Clock) {
 		wins: new WinRepository(db, clock),
 		prepNotes: new PrepNoteRepository(db, clock),
 		scheme: new SchemeRepository(db, clock),
+		publications: new PublicationRepository(db, clock),
 		pairChannels: new PairChannelRepository(db, clock),
 		backup: new BackupRepository(db, clock),
 		transfer: {

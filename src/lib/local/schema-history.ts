@@ -51,6 +51,16 @@ export const schemaHistory: SchemaVersion[] = [
 			backup: 'id'
 		},
 		upgrade: seedReplicaState
+	},
+	{
+		// Matching: the pen picture or needs being written and what became of publishing it, and
+		// the proposals waiting on the person's answer. New tables only; the membership gains
+		// the scheme's lists on the next sync.
+		version: 4,
+		stores: {
+			publications: 'kind',
+			proposals: 'id'
+		}
 	}
 ];
 

@@ -1,10 +1,12 @@
 import type { Pair } from '$lib/domain/pair';
 import type { MetricsPayload } from '$lib/sync/metrics-payload';
 import type { Participation } from '$lib/sync/participation';
+import type { ProposalAnswer } from '$lib/sync/publication-protocol';
 import type {
 	OutboxEntry,
 	SchemeMembership,
 	SchemePairLink,
+	StoredProposal,
 	SyncProblem
 } from '$lib/sync/scheme-membership';
 import type { Clock } from './clock';
@@ -18,7 +20,20 @@ function contentKey(payload: MetricsPayload): string {
 	return JSON.stringify(content);
 }
 
-/** What the device knows about its scheme: membership, pair links and the outbox. */
+/** The person's writing stays; what a scheme was asked to hold means nothing to another one. */
+const unpublished = {
+	state: 'draft',
+	payload: null,
+	writtenAt: null,
+	publishedAt: null,
+	unpublishedChanges: false,
+	lastProblem: null
+} as const;
+
+/**
+ * What the device knows about its scheme: membership, pair links, the outbox, and the
+ * proposals waiting on the person.
+ */
 export class SchemeRepository {
 	constructor(
 		private readonly db: TandemDb,
@@ -32,11 +47,9 @@ export class SchemeRepository {
 	/** Joining another scheme, or as someone else, starts the links and outbox afresh. */
 	async join(membership: SchemeMembership): Promise<void> {
 		const { db } = this;
-		await db.transaction('rw', [db.membership, db.schemePairs, db.outbox], async () => {
+		await db.transaction('rw', [...this.schemeTables(), db.membership], async () => {
 			const before = await db.membership.get('me');
-			if (before && before.participantId !== membership.participantId) {
-				await Promise.all([db.schemePairs.clear(), db.outbox.clear()]);
-			}
+			if (before && before.participantId !== membership.participantId) await this.forget();
 			await db.membership.put(membership);
 		});
 	}
@@ -58,7 +71,8 @@ export class SchemeRepository {
 		// Only the sync needs these, and it runs after the first screen: load them then, outside
 		// the transaction (which must not wait on anything but the database).
 		const { planPairLinks } = await import('$lib/sync/pair-linking');
-		await db.transaction('rw', [db.membership, db.schemePairs, db.pairs, db.profile], async () => {
+		const tables = [db.membership, db.schemePairs, db.pairs, db.profile, db.proposals];
+		await db.transaction('rw', tables, async () => {
 			const links = await db.schemePairs.toArray();
 			const linked = new Map(links.map((l) => [l.id, l.localPairId]));
 			const localPairs = await db.pairs.toArray();
@@ -92,9 +106,41 @@ export class SchemeRepository {
 				schemeName: participation.scheme.name,
 				organisation: participation.scheme.organisation,
 				name: participation.participant.name,
-				role: participation.participant.role
+				role: participation.participant.role,
+				matching: participation.matching,
+				published: participation.published
 			});
+			// The scheme's list is the truth; an answer given here stays with its proposal until
+			// the scheme stops listing it, so a round that read the list before the answer went
+			// does not bring the question back.
+			const answers = new Map((await db.proposals.toArray()).map((p) => [p.id, p.answered]));
+			await db.proposals.clear();
+			await db.proposals.bulkPut(
+				participation.proposals.map((p) => ({ ...p, answered: answers.get(p.id) ?? null }))
+			);
 		});
+	}
+
+	/** Proposals waiting on the person's answer, the one due soonest first. */
+	async proposals(): Promise<StoredProposal[]> {
+		const all = await this.db.proposals.toArray();
+		return all
+			.filter((p) => p.answered === null)
+			.sort((a, b) => a.respondBy.localeCompare(b.respondBy));
+	}
+
+	proposal(id: string): Promise<StoredProposal | undefined> {
+		return this.db.proposals.get(id);
+	}
+
+	async recordAnswer(id: string, answer: ProposalAnswer, status: string): Promise<void> {
+		const answered = { answer: answer.answer, status, at: this.clock().toISOString() };
+		await this.db.proposals.update(id, { answered });
+	}
+
+	/** The scheme no longer has the proposal open (it closed, or ran out of time). */
+	async forgetProposal(id: string): Promise<void> {
+		await this.db.proposals.delete(id);
 	}
 
 	/** The pair has ended (either of the two ended it); the scheme will say the same. */
@@ -194,8 +240,20 @@ export class SchemeRepository {
 	/** Leaves the scheme on this device: the pairs and everything in them stay. */
 	async leave(): Promise<void> {
 		const { db } = this;
-		await db.transaction('rw', [db.membership, db.schemePairs, db.outbox], async () => {
-			await Promise.all([db.membership.clear(), db.schemePairs.clear(), db.outbox.clear()]);
+		await db.transaction('rw', [...this.schemeTables(), db.membership], async () => {
+			await Promise.all([db.membership.clear(), this.forget()]);
 		});
+	}
+
+	private schemeTables() {
+		const { db } = this;
+		return [db.schemePairs, db.outbox, db.proposals, db.publications];
+	}
+
+	/** Everything tied to one membership; drafts stay, unpublished. */
+	private async forget(): Promise<void> {
+		const { db } = this;
+		await Promise.all([db.schemePairs.clear(), db.outbox.clear(), db.proposals.clear()]);
+		await db.publications.toCollection().modify(unpublished);
 	}
 }

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import type { MetricsPayload } from './metrics-payload';
 import { joinReplySchema, participationSchema, type ApiProblem } from './participation';
-import { authorization, call, type DeviceCredential } from './device-http';
+import { authorization, call, jsonRequest, type DeviceCredential } from './device-http';
+import type { Needs, PenPicture, ProposalAnswer } from './publication-protocol';
 import type { SyncProblem } from './scheme-membership';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; problem: SyncProblem };
@@ -12,14 +13,67 @@ export type JoinResult =
 	| { ok: false; problem: SyncProblem };
 export type UploadOutcome = 'applied' | 'duplicate' | 'stale';
 
-async function problemOf(response: Response): Promise<SyncProblem> {
-	const body = (await response.json().catch(() => ({}))) as Partial<ApiProblem>;
-	if (response.status === 401 || body.error === 'revoked') return { kind: 'revoked' };
+/** 'stale': the scheme already holds a copy written later (from another of the person's devices). */
+export type PublishOutcome = 'saved' | 'stale';
+/** The scheme refused the publication itself, naming the field; sending it again cannot help. */
+export type PublishResult = ApiResult<PublishOutcome> | { ok: false; refusal: PublicationRefusal };
+export interface PublicationRefusal {
+	field: string;
+	problem: string;
+}
+
+export type AnswerRefusal = 'unknown-proposal' | 'not-your-turn' | 'closed';
+/** The proposal's status after the answer, and the pair when both have said yes. */
+export interface AnswerOutcome {
+	status: string;
+	pairId: string | null;
+}
+export type AnswerResult = ApiResult<AnswerOutcome> | { ok: false; refusal: AnswerRefusal };
+
+const answerRefusals: readonly string[] = ['unknown-proposal', 'not-your-turn', 'closed'];
+
+type ProblemBody = Partial<ApiProblem>;
+const bodyOf = (response: Response): Promise<ProblemBody> =>
+	response.json().catch(() => ({})) as Promise<ProblemBody>;
+
+function problemFrom(status: number, body: ProblemBody): SyncProblem {
+	if (status === 401 || body.error === 'revoked') return { kind: 'revoked' };
 	if (body.error === 'not-in-pair') return { kind: 'not-in-pair' };
-	if (response.status === 400 || response.status === 413) {
-		return { kind: 'rejected', field: body.field ?? null };
+	if (status === 400 || status === 413) return { kind: 'rejected', field: body.field ?? null };
+	return { kind: 'server', status };
+}
+
+async function problemOf(response: Response): Promise<SyncProblem> {
+	return problemFrom(response.status, await bodyOf(response));
+}
+
+async function publish(
+	path: string,
+	credential: DeviceCredential,
+	body: { writtenAt: string } & ({ penPicture: PenPicture } | { needs: Needs })
+): Promise<PublishResult> {
+	const response = await call(path, jsonRequest(credential, 'PUT', body));
+	if (!(response instanceof Response)) return { ok: false, problem: response };
+	if (response.ok) {
+		const reply = (await response.json().catch(() => ({}))) as { outcome?: PublishOutcome };
+		return { ok: true, value: reply.outcome === 'stale' ? 'stale' : 'saved' };
 	}
-	return { kind: 'server', status: response.status };
+	const problem = await bodyOf(response);
+	if (response.status === 400 && problem.field) {
+		return { ok: false, refusal: { field: problem.field, problem: problem.problem ?? '' } };
+	}
+	if (response.status === 403 && problem.error === 'wrong-role') {
+		return { ok: false, refusal: { field: 'role', problem: 'wrong-role' } };
+	}
+	return { ok: false, problem: problemFrom(response.status, problem) };
+}
+
+/** A withdrawal is idempotent: the scheme answers 204 whether or not it held a copy. */
+async function withdraw(path: string, credential: DeviceCredential): Promise<ApiResult<null>> {
+	const response = await call(path, jsonRequest(credential, 'DELETE'));
+	if (!(response instanceof Response)) return { ok: false, problem: response };
+	if (!response.ok) return { ok: false, problem: await problemOf(response) };
+	return { ok: true, value: null };
 }
 
 /** The device's side of the scheme's /api/v1: typed results, never a thrown network error. */
@@ -74,6 +128,54 @@ export const schemeApi = {
 		if (!response.ok) return { ok: false, problem: await problemOf(response) };
 		const body = (await response.json().catch(() => ({}))) as { outcome?: UploadOutcome };
 		return { ok: true, value: body.outcome ?? 'applied' };
+	},
+
+	publishPenPicture(
+		credential: DeviceCredential,
+		writtenAt: string,
+		penPicture: PenPicture
+	): Promise<PublishResult> {
+		return publish('/api/v1/pen-picture', credential, { writtenAt, penPicture });
+	},
+
+	withdrawPenPicture(credential: DeviceCredential): Promise<ApiResult<null>> {
+		return withdraw('/api/v1/pen-picture', credential);
+	},
+
+	publishNeeds(
+		credential: DeviceCredential,
+		writtenAt: string,
+		needs: Needs
+	): Promise<PublishResult> {
+		return publish('/api/v1/needs', credential, { writtenAt, needs });
+	},
+
+	withdrawNeeds(credential: DeviceCredential): Promise<ApiResult<null>> {
+		return withdraw('/api/v1/needs', credential);
+	},
+
+	async answerProposal(
+		credential: DeviceCredential,
+		proposalId: string,
+		answer: ProposalAnswer
+	): Promise<AnswerResult> {
+		const path = `/api/v1/proposals/${encodeURIComponent(proposalId)}/answer`;
+		const response = await call(path, jsonRequest(credential, 'POST', answer));
+		if (!(response instanceof Response)) return { ok: false, problem: response };
+		if (response.ok) {
+			const reply = (await response.json().catch(() => ({}))) as Partial<AnswerOutcome>;
+			return {
+				ok: true,
+				value: { status: String(reply.status ?? ''), pairId: reply.pairId ?? null }
+			};
+		}
+		const problem = await bodyOf(response);
+		if ((response.status === 404 || response.status === 409) && problem.error) {
+			if (answerRefusals.includes(problem.error)) {
+				return { ok: false, refusal: problem.error as AnswerRefusal };
+			}
+		}
+		return { ok: false, problem: problemFrom(response.status, problem) };
 	}
 };
 

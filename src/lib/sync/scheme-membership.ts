@@ -1,4 +1,10 @@
 import type { SchemePairInfo } from './participation';
+import type {
+	ProposalAnswer,
+	ProposalForDevice,
+	PublishedState,
+	SchemeMatchingInfo
+} from './publication-protocol';
 
 /** Why the last attempt to reach the scheme did not work, in terms the UI can explain. */
 export type SyncProblem =
@@ -24,6 +30,10 @@ export interface SchemeMembership {
 	revokedAt: string | null;
 	lastSyncedAt: string | null;
 	lastProblem: SyncProblem | null;
+	/** The scheme's lists for a pen picture or needs; absent until the scheme first says. */
+	matching?: SchemeMatchingInfo | null;
+	/** When the scheme last received each of the person's publications. */
+	published?: PublishedState | null;
 }
 
 /** A pair as the scheme knows it, and the local pair on this device it is linked to. */
@@ -46,4 +56,9 @@ export interface OutboxEntry {
 	nextAttemptAt: number;
 	lastProblem: SyncProblem | null;
 	sentAt: string | null;
+}
+
+/** A proposal waiting on this person, as the last sync brought it, and the answer given here. */
+export interface StoredProposal extends ProposalForDevice {
+	answered: { answer: ProposalAnswer['answer']; status: string; at: string } | null;
 }

@@ -1,7 +1,11 @@
+import type { PublicationRepository } from '$lib/local/publication-repository';
 import type { SchemeRepository } from '$lib/local/scheme-repository';
 import { retryDelayMs } from './backoff';
-import type { JoinRefusal, SchemeApi } from './scheme-api';
+import type { DeviceCredential } from './device-http';
+import type { AnswerResult, ApiResult, JoinRefusal, PublishResult, SchemeApi } from './scheme-api';
 import type { JoinReply } from './participation';
+import type { ProposalAnswer } from './publication-protocol';
+import type { DuePublication } from './publication-record';
 import type { SchemeMembership, SyncProblem } from './scheme-membership';
 
 export type JoinOutcome =
@@ -10,13 +14,15 @@ export type JoinOutcome =
 	| { ok: false; problem: SyncProblem };
 
 /**
- * Talks to the scheme for this device: joins, learns the person's pairs, then sends each pair's
- * queued progress report. Every failure is recorded for the UI and retried later; nothing here
- * ever throws at the person using the app.
+ * Talks to the scheme for this device: joins, learns the person's pairs and proposals, sends
+ * what the person chose to publish or withdraw, then each pair's queued progress report. Every
+ * failure is recorded for the UI and retried later; nothing here ever throws at the person
+ * using the app.
  */
 export class SchemeSync {
 	constructor(
 		private readonly scheme: SchemeRepository,
+		private readonly publications: PublicationRepository,
 		private readonly api: SchemeApi,
 		private readonly now: () => Date = () => new Date()
 	) {}
@@ -50,7 +56,9 @@ export class SchemeSync {
 			joinedAt: this.now().toISOString(),
 			revokedAt: null,
 			lastSyncedAt: null,
-			lastProblem: null
+			lastProblem: null,
+			matching: null,
+			published: null
 		};
 		await this.scheme.join(membership);
 		if (options.sync !== false) await this.run();
@@ -67,8 +75,79 @@ export class SchemeSync {
 		const participation = await this.api.participation(credential);
 		if (!participation.ok) return this.failed(participation.problem);
 		await this.scheme.applyParticipation(participation.value);
+		await this.publications.reconcile(participation.value.published);
 		await this.scheme.queueReports();
 
+		// Offline or removed, the reports would fare no better than the publications did.
+		const publishing = await this.sendPublications(credential);
+		const problem =
+			publishing?.kind === 'offline' || publishing?.kind === 'revoked'
+				? publishing
+				: ((await this.sendReports(credential)) ?? publishing);
+		if (problem?.kind === 'revoked') return this.failed(problem);
+		await this.scheme.updateMembership({
+			lastProblem: problem,
+			...(problem ? {} : { lastSyncedAt: this.now().toISOString() })
+		});
+	}
+
+	/**
+	 * Answers a proposal; needs the network, so the person sees at once whether it went. The
+	 * caller runs a round afterwards so a new pair appears.
+	 */
+	async answer(proposalId: string, answer: ProposalAnswer): Promise<AnswerResult> {
+		const membership = await this.scheme.membership();
+		// No membership, no credential to answer with: as good as removed from the scheme.
+		if (!membership || membership.revokedAt) return { ok: false, problem: { kind: 'revoked' } };
+		const result = await this.api.answerProposal(membership, proposalId, answer);
+		if (result.ok) {
+			await this.scheme.recordAnswer(proposalId, answer, result.value.status);
+		} else if ('refusal' in result) {
+			// Closed or unknown: it will not open again. Not yet its turn: it stays.
+			if (result.refusal !== 'not-your-turn') await this.scheme.forgetProposal(proposalId);
+		} else if (result.problem.kind === 'revoked') {
+			await this.failed(result.problem);
+		}
+		return result;
+	}
+
+	/**
+	 * Publishes or withdraws what the person asked. Each request is idempotent (a publication
+	 * carries the time it was written), so a retry after a lost reply changes nothing twice.
+	 */
+	private async sendPublications(credential: DeviceCredential): Promise<SyncProblem | null> {
+		let problem: SyncProblem | null = null;
+		for (const due of await this.publications.due()) {
+			const sent = await this.send(credential, due);
+			if (sent.ok) {
+				await this.publications.markDone(due);
+			} else if ('refusal' in sent) {
+				await this.publications.markRefused(due, sent.refusal.field, sent.refusal.problem);
+			} else {
+				problem = sent.problem;
+				await this.publications.markProblem(due, problem);
+				if (problem.kind === 'offline' || problem.kind === 'revoked') break;
+			}
+		}
+		return problem;
+	}
+
+	private send(
+		credential: DeviceCredential,
+		due: DuePublication
+	): Promise<PublishResult | ApiResult<null>> {
+		if (due.action === 'withdraw') {
+			return due.kind === 'pen-picture'
+				? this.api.withdrawPenPicture(credential)
+				: this.api.withdrawNeeds(credential);
+		}
+		return due.kind === 'pen-picture'
+			? this.api.publishPenPicture(credential, due.writtenAt, due.payload)
+			: this.api.publishNeeds(credential, due.writtenAt, due.payload);
+	}
+
+	/** Sends each pair's report that is due; returns the last problem, if any. */
+	private async sendReports(credential: DeviceCredential): Promise<SyncProblem | null> {
 		let problem: SyncProblem | null = null;
 		for (const entry of await this.scheme.due(this.now().getTime())) {
 			const sent = await this.api.uploadMetrics(credential, entry.payload);
@@ -77,7 +156,7 @@ export class SchemeSync {
 				continue;
 			}
 			problem = sent.problem;
-			if (problem.kind === 'revoked') return this.failed(problem);
+			if (problem.kind === 'revoked') return problem;
 			// A refused payload will be refused again: wait for a new one rather than retry.
 			const final = problem.kind === 'rejected' || problem.kind === 'not-in-pair';
 			const next = final
@@ -86,13 +165,11 @@ export class SchemeSync {
 			await this.scheme.markFailed(entry, problem, next);
 			if (problem.kind === 'offline') break;
 		}
-		await this.scheme.updateMembership({
-			lastProblem: problem,
-			...(problem ? {} : { lastSyncedAt: this.now().toISOString() })
-		});
+		return problem;
 	}
 
 	private async failed(problem: SyncProblem): Promise<void> {
+		await this.publications.noteProblem(problem);
 		await this.scheme.updateMembership({
 			lastProblem: problem,
 			...(problem.kind === 'revoked' ? { revokedAt: this.now().toISOString() } : {})

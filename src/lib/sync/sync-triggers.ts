@@ -14,16 +14,17 @@ const everyFewMinutes = 5 * 60_000;
 /** A linked pair looks for the partner's changes this often while the app is on screen. */
 const whileLooking = 30_000;
 const afterTyping = 3_000;
-// Changes to these are the sync's own bookkeeping, not news for the scheme or the partner.
+// Changes to these are the sync's own bookkeeping, or drafts that go only when the person
+// presses Publish (which starts a round itself): not news for the scheme or the partner.
 const ownTables =
-	/\/(outbox|membership|schemePairs|pairChannels|pairOutbox|replicaState|replicaMeta|heldMessages|backup)\//;
+	/\/(outbox|membership|schemePairs|pairChannels|pairOutbox|replicaState|replicaMeta|heldMessages|backup|publications|proposals)\//;
 
 let scheme: SchemeSync | undefined;
 let pairs: PairSync | undefined;
 let backups: BackupSync | undefined;
 
 export function schemeSync(): SchemeSync {
-	scheme ??= new SchemeSync(local().scheme, schemeApi);
+	scheme ??= new SchemeSync(local().scheme, local().publications, schemeApi);
 	return scheme;
 }
 
