@@ -1,0 +1,87 @@
+import type { Page } from '@playwright/test';
+import type { AppServer } from './app-server';
+import { expect } from './fixtures';
+
+/** A person who opens Tandem to be matched by their scheme: no partner to name yet. */
+export async function welcomeWaiting(
+	page: Page,
+	app: AppServer,
+	person: { role: 'mentor' | 'mentee'; name: string }
+): Promise<void> {
+	await page.goto(app.url('/'));
+	await expect(page).toHaveURL(/\/welcome$/);
+	await page.getByRole('radio', { name: person.role === 'mentee' ? /Mentee/ : /Mentor/ }).check();
+	await page.getByLabel('Your name').fill(person.name);
+	await page.getByRole('checkbox', { name: /I am waiting to be matched/ }).check();
+	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: `Hello, ${person.name}` })
+	).toBeVisible();
+}
+
+export interface PenPictureInput {
+	text: string;
+	roles: string[];
+	areas: string[];
+	years: number;
+	capacity: number;
+}
+
+/** Writes the pen picture, previews it and asks to publish it (sent at once when online). */
+export async function writePenPicture(page: Page, app: AppServer, input: PenPictureInput) {
+	await page.goto(app.url('/pen-picture'));
+	await page.getByLabel('Your pen picture').fill(input.text);
+	for (const role of input.roles) await page.getByRole('checkbox', { name: role }).check();
+	for (const area of input.areas) await page.getByRole('checkbox', { name: area }).check();
+	await page.getByLabel('Years of experience').fill(String(input.years));
+	await page.getByLabel('How many mentees you can take at once').fill(String(input.capacity));
+	await page.getByRole('button', { name: 'Preview' }).click();
+	const preview = page.getByRole('region', { name: 'As the scheme will see it' });
+	await expect(preview).toContainText(input.text);
+	await page.getByRole('button', { name: 'Publish' }).click();
+}
+
+export interface NeedsInput {
+	summary: string;
+	/** Most wanted first. */
+	areas: string[];
+}
+
+/** Writes the mentee's needs, previews them and asks to publish them. */
+export async function writeNeeds(page: Page, app: AppServer, input: NeedsInput) {
+	await page.goto(app.url('/needs'));
+	await page.getByLabel('In a few sentences: what would you like help with?').fill(input.summary);
+	for (const area of input.areas) await page.getByRole('checkbox', { name: area }).check();
+	await page.getByRole('button', { name: 'Preview' }).click();
+	const preview = page.getByRole('region', { name: 'As the scheme will see it' });
+	await expect(preview).toContainText(input.summary);
+	await page.getByRole('button', { name: 'Publish' }).click();
+}
+
+/** Waits until the publication on this screen says it is published. */
+export async function expectPublished(page: Page): Promise<void> {
+	await expect(page.getByTestId('publication-state')).toContainText('Published on', {
+		timeout: 15_000
+	});
+}
+
+/** Runs a sync round from the Scheme screen, as "Send now" does. */
+export async function syncWithScheme(page: Page, app: AppServer): Promise<void> {
+	await page.goto(app.url('/scheme'));
+	await page.getByRole('button', { name: 'Send now' }).click();
+	await expect(page.getByRole('button', { name: 'Send now' })).toBeEnabled();
+}
+
+/** Records a mentor's training on the coordinator's Mentors page. */
+export async function recordTraining(
+	page: Page,
+	app: AppServer,
+	schemeId: string,
+	name: string,
+	on = '2026-10-01'
+): Promise<void> {
+	await page.goto(app.url(`/coordinator/schemes/${schemeId}/mentors`));
+	await page.getByLabel(`Trained on, for ${name}`).fill(on);
+	await page.getByRole('button', { name: `Save training date for ${name}` }).click();
+	await expect(page.getByLabel(`Trained on, for ${name}`)).toHaveValue(on);
+}
