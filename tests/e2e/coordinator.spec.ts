@@ -11,6 +11,8 @@ import {
 	removeParticipant,
 	signUpCoordinator
 } from './support/coordinator';
+import { openAllDetails } from './support/axe';
+import { aPenPicture, publishThroughApi, recordTraining, someNeeds } from './support/matching';
 
 async function expectNoViolations(page: Page, screen: string) {
 	const results = await new AxeBuilder({ page }).analyze();
@@ -355,10 +357,10 @@ async function scanEveryPage(page: Page, app: AppServer, language: 'en' | 'cy') 
 	await expectNoViolations(page, `dashboard, empty (${language})`);
 
 	await speak('en');
-	await inviteParticipant(page, app, schemeId, 'Bethan', 'mentor');
+	const bethan = await inviteParticipant(page, app, schemeId, 'Bethan', 'mentor');
 	await inviteParticipant(page, app, schemeId, 'Sam', 'mentee');
 	// A second mentee keeps the pairing form on the page once Sam is paired.
-	await inviteParticipant(page, app, schemeId, 'Rhys', 'mentee');
+	const rhys = await inviteParticipant(page, app, schemeId, 'Rhys', 'mentee');
 	await visit(`/coordinator/schemes/${schemeId}/people`);
 	await page.locator('form[action="?/invite"] button').click();
 	await expectNoViolations(page, `people, form problems (${language})`);
@@ -376,6 +378,25 @@ async function scanEveryPage(page: Page, app: AppServer, language: 'en' | 'cy') 
 	await expectNoViolations(page, `dashboard, form problems (${language})`);
 	await visit(`/coordinator/schemes/${schemeId}/settings`);
 	await expectNoViolations(page, `settings (${language})`);
+	await page.locator('#matching-minimumFit').fill('500');
+	await page.locator('form[action="?/matching"] button').click();
+	await expect(page.locator('#matching-minimumFit')).toHaveAttribute('aria-invalid', 'true');
+	await expectNoViolations(page, `settings, matching problems (${language})`);
+
+	// Matching, with a published pen picture and needs, a trained mentor and a proposal.
+	await visit(`/coordinator/schemes/${schemeId}/matching`);
+	await expectNoViolations(page, `matching, never run (${language})`);
+	await publishThroughApi(app, bethan.code, { penPicture: aPenPicture });
+	await publishThroughApi(app, rhys.code, { needs: someNeeds });
+	await speak('en');
+	await recordTraining(page, app, schemeId, 'Bethan');
+	await visit(`/coordinator/schemes/${schemeId}/mentors`);
+	await openAllDetails(page);
+	await expectNoViolations(page, `mentors (${language})`);
+	await visit(`/coordinator/schemes/${schemeId}/matching`);
+	await page.locator('form[action="?/propose"] button').click();
+	await expect(page.getByTestId('draft-row')).toHaveCount(1);
+	await expectNoViolations(page, `matching, proposals (${language})`);
 	await speak(language);
 	const missing = await page.goto(
 		app.url('/coordinator/schemes/00000000-0000-4000-8000-000000000000')

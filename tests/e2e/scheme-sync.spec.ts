@@ -4,7 +4,17 @@ import { captureBodies, revealsCanary, type SentBody } from './support/canary';
 import { dashboardRow, removeParticipant, schemeWithPair } from './support/coordinator';
 import { expect, joinFromLink, test, welcome } from './support/fixtures';
 import { fillEveryFreeTextField } from './support/free-text';
+import { expectPublished, writeNeeds, writePenPicture } from './support/matching';
 import { everyServerRow, queryServer } from './support/server-rows';
+
+const penPicture = {
+	text: 'Published pen picture: twenty years as a ward member.',
+	roles: ['Ward member'],
+	areas: ['Learning the ropes'],
+	years: 20,
+	capacity: 1
+};
+const needs = { summary: 'Published needs: learning the ropes.', areas: ['Learning the ropes'] };
 
 async function sendNowAndSettle(page: Page, app: AppServer) {
 	await page.goto(app.url('/scheme'));
@@ -37,6 +47,10 @@ test('the scheme receives progress from both devices and not one word of what th
 		});
 		await fillEveryFreeTextField(phone, app, canary, device.role);
 		await joinFromLink(phone, device.invitation.link);
+		// Publishing for matching sends what the person wrote for the scheme, and nothing else.
+		if (device.role === 'mentor') await writePenPicture(phone, app, penPicture);
+		else await writeNeeds(phone, app, needs);
+		await expectPublished(phone);
 		await sendNowAndSettle(phone, app);
 		await expect(phone.getByTestId('scheme-sent-payload')).toBeAttached();
 		// The device's own pair was linked, not duplicated.
@@ -57,6 +71,8 @@ test('the scheme receives progress from both devices and not one word of what th
 		expect(revealsCanary(body, 'CANARY'), request).toBe(false);
 	const rows = await everyServerRow(app);
 	expect(rows).toContain('Megan Mentee');
+	expect(rows).toContain(penPicture.text);
+	expect(rows).toContain(needs.summary);
 	expect(revealsCanary(rows, 'CANARY')).toBe(false);
 });
 

@@ -85,3 +85,54 @@ export async function recordTraining(
 	await page.getByRole('button', { name: `Save training date for ${name}` }).click();
 	await expect(page.getByLabel(`Trained on, for ${name}`)).toHaveValue(on);
 }
+
+/**
+ * Joins with an invitation code and publishes through the device API directly, for tests that
+ * need a published pen picture or needs without driving a device's screens.
+ */
+export async function publishThroughApi(
+	app: AppServer,
+	code: string,
+	publication: { penPicture: object } | { needs: object }
+): Promise<void> {
+	const joined = await fetch(app.url('/api/v1/join'), {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ code })
+	});
+	expect(joined.status).toBe(201);
+	const { device } = (await joined.json()) as { device: { id: string; secret: string } };
+	const path = 'penPicture' in publication ? '/api/v1/pen-picture' : '/api/v1/needs';
+	const published = await fetch(app.url(path), {
+		method: 'PUT',
+		headers: {
+			authorization: `Bearer ${device.id}.${device.secret}`,
+			'content-type': 'application/json'
+		},
+		body: JSON.stringify({ writtenAt: new Date().toISOString(), ...publication })
+	});
+	expect(published.status).toBe(200);
+}
+
+export const aPenPicture = {
+	text: 'Ten years a ward member; chaired scrutiny for three.',
+	roles: ['committee-chair', 'ward-member'],
+	level: null,
+	serviceArea: null,
+	group: null,
+	areas: ['learning-the-ropes', 'leadership'],
+	yearsExperience: 10,
+	capacity: 2,
+	gender: null,
+	formerMemberSince: null
+};
+
+export const someNeeds = {
+	summary: 'Finding my way around committees.',
+	areas: ['learning-the-ropes'],
+	level: null,
+	serviceArea: null,
+	group: null,
+	preferences: { gender: null, role: null, experience: null },
+	avoid: { lineManager: null, people: [], ownGroup: false }
+};
