@@ -4,7 +4,7 @@ import { inviteParticipant, revokeParticipant } from '$lib/server/invitations';
 import {
 	matchingRoundOf,
 	type ProposalView,
-	mentorChoicesFor,
+	mentorChoicesForDrafts,
 	rejectProposal,
 	runMatching,
 	sendProposals,
@@ -237,14 +237,15 @@ for (const backend of serverDatabaseBackends) {
 			]);
 			const [aled, , osian] = before.drafts as [ProposalView, ProposalView, ProposalView];
 
-			const choices = await mentorChoicesFor(db, s.scheme.id, aled.id, now);
+			const everyChoice = await mentorChoicesForDrafts(db, s.scheme.id, now);
+			expect([...everyChoice.keys()].sort()).toEqual(before.drafts.map((d) => d.id).sort());
+			const choices = everyChoice.get(aled.id);
 			expect(choices).toEqual([
 				{ mentorId: s.tom.id, name: 'Tom Price', score: 100, spare: 1 },
 				{ mentorId: gwen.id, name: 'Gwen Morgan', score: 0, spare: 1 },
 				{ mentorId: named.id, name: 'Named Person', score: 0, spare: 3 }
 			]);
-			const osianChoices = await mentorChoicesFor(db, s.scheme.id, osian.id, now);
-			expect(osianChoices.map((c) => c.mentorId)).not.toContain(named.id);
+			expect(everyChoice.get(osian.id)!.map((c) => c.mentorId)).not.toContain(named.id);
 
 			expect(await swapMentor(db, s.scheme.id, osian.id, named.id, now)).toEqual({
 				ok: false,
@@ -287,7 +288,7 @@ for (const backend of serverDatabaseBackends) {
 			const id = draft!.id;
 			expect(await setProposalLocked(db, other.scheme.id, id, true)).toBe(false);
 			expect(await rejectProposal(db, other.scheme.id, id)).toBe(false);
-			expect(await mentorChoicesFor(db, other.scheme.id, id, now)).toEqual([]);
+			expect((await mentorChoicesForDrafts(db, other.scheme.id, now)).has(id)).toBe(false);
 			expect(await swapMentor(db, other.scheme.id, id, draft!.mentorId, now)).toEqual({
 				ok: false,
 				problem: 'unknown'

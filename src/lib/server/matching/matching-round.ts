@@ -328,21 +328,40 @@ async function draftRound(tx: Transaction, schemeId: string, proposalId: string,
 	return { draft, request };
 }
 
-/** The mentors a draft's mentee could have instead: allowed, with a place, best first. */
-export async function mentorChoicesFor(
+export interface MentorChoice {
+	mentorId: string;
+	name: string;
+	score: number;
+	spare: number;
+}
+
+/**
+ * For every draft, the mentors its mentee could have instead: allowed, with a place once the
+ * other drafts hold theirs, best first. One round is read for all drafts, so the page costs the
+ * same few queries however many proposals it lists.
+ */
+export async function mentorChoicesForDrafts(
 	db: Database,
 	schemeId: string,
-	proposalId: string,
 	now: Date
-): Promise<{ mentorId: string; name: string; score: number; spare: number }[]> {
+): Promise<Map<string, MentorChoice[]>> {
 	return db.transaction(async (tx) => {
-		const round = await draftRound(tx, schemeId, proposalId, now);
-		if (!round) return [];
-		const names = new Map(round.request.mentors.map((m) => [m.id, m.name]));
-		return mentorChoices(round.request, round.draft.menteeId).map((c) => ({
-			...c,
-			name: names.get(c.mentorId)!
-		}));
+		const drafts = await draftsOf(tx, schemeId);
+		const choices = new Map<string, MentorChoice[]>();
+		if (drafts.length === 0) return choices;
+		// Every draft holds its mentor's place; the engine frees a mentee's own when asked for it.
+		const request = await roundRequest(tx, schemeId, 'best-fit', now, drafts);
+		const names = new Map(request.mentors.map((m) => [m.id, m.name]));
+		for (const draft of drafts) {
+			choices.set(
+				draft.id,
+				mentorChoices(request, draft.menteeId).map((c) => ({
+					...c,
+					name: names.get(c.mentorId)!
+				}))
+			);
+		}
+		return choices;
 	});
 }
 

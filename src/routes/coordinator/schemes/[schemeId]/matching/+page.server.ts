@@ -12,7 +12,7 @@ import { database } from '$lib/server/db';
 import type { Database } from '$lib/server/db/open-database';
 import {
 	matchingRoundOf,
-	mentorChoicesFor,
+	mentorChoicesForDrafts,
 	rejectProposal,
 	runMatching,
 	sendProposals,
@@ -27,9 +27,8 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = await database();
 	const now = new Date();
 	const round = await matchingRoundOf(db, scheme.id, now);
-	const drafts = [];
-	for (const draft of round.drafts)
-		drafts.push({ ...draft, choices: await mentorChoicesFor(db, scheme.id, draft.id, now) });
+	const choices = await mentorChoicesForDrafts(db, scheme.id, now);
+	const drafts = round.drafts.map((draft) => ({ ...draft, choices: choices.get(draft.id) ?? [] }));
 	return {
 		lastRun: round.lastRun,
 		drafts,
