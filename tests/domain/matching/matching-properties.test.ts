@@ -7,6 +7,7 @@ import {
 	hardRuleBetween,
 	matchingModes,
 	mentorChoices,
+	mentorChoicesForMentees,
 	mentorUnavailability,
 	officerLevels,
 	proposeMatches,
@@ -14,6 +15,8 @@ import {
 	type MenteeCandidate,
 	type MentorCandidate
 } from '$lib/domain/matching';
+import { byName, keptLocks } from '$lib/domain/matching/cohort';
+import { pairCriteria, scoreOf } from '$lib/domain/matching/pair-score';
 import { bruteForceObjective, objectiveOf } from './matching-builders';
 
 const areas = ['a', 'b', 'c', 'd', 'e'];
@@ -235,6 +238,37 @@ describe('matching random cohorts', () => {
 				for (const e of r.mentees.slice(0, 3)) {
 					expect(mentorChoices(shuffled(r, seed), e.id)).toEqual(mentorChoices(r, e.id));
 				}
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('offers each mentee the mentors the rules allow with a place, counting others’ locks', () => {
+		// Written the plain way, one mentee at a time, to check the batched version against.
+		const expected = (r: MatchingRequest, menteeId: string) => {
+			const mentee = r.mentees.find((e) => e.id === menteeId)!;
+			const others = keptLocks(r).filter((l) => l.menteeId !== menteeId);
+			return r.mentors
+				.filter(
+					(m) =>
+						mentorUnavailability(m, r.settings, r.today) === null &&
+						hardRuleBetween(m, mentee, r.settings) === null &&
+						!r.rejected.some((x) => x.menteeId === menteeId && x.mentorId === m.id)
+				)
+				.map((m) => ({
+					m,
+					score: scoreOf(pairCriteria(m, mentee, r.settings)),
+					spare: m.capacity - m.load - others.filter((l) => l.mentorId === m.id).length
+				}))
+				.filter((c) => c.spare > 0)
+				.sort((a, b) => b.score - a.score || byName(a.m, b.m))
+				.map(({ m, score, spare }) => ({ mentorId: m.id, score, spare }));
+		};
+		fc.assert(
+			fc.property(larger, (r) => {
+				const ids = r.mentees.map((e) => e.id);
+				const batched = mentorChoicesForMentees(r, ids);
+				for (const id of ids) expect(batched.get(id)).toEqual(expected(r, id));
 			}),
 			{ numRuns: 200 }
 		);

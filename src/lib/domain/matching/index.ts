@@ -6,4 +6,4 @@ export { hardRuleBetween } from './hard-rules';
 export { scorePair } from './pair-score';
 export { proposeMatches } from './propose-matches';
 export { greedyMatches } from './greedy-matches';
-export { mentorChoices } from './mentor-choices';
+export { mentorChoices, mentorChoicesForMentees } from './mentor-choices';

@@ -5,6 +5,7 @@ import { toCalendarDate } from '$lib/domain/calendar-date';
 import {
 	hardRuleBetween,
 	mentorChoices,
+	mentorChoicesForMentees,
 	mentorUnavailability,
 	proposeMatches,
 	scorePair,
@@ -352,14 +353,15 @@ export async function mentorChoicesForDrafts(
 		// Every draft holds its mentor's place; the engine frees a mentee's own when asked for it.
 		const request = await roundRequest(tx, schemeId, 'best-fit', now, drafts);
 		const names = new Map(request.mentors.map((m) => [m.id, m.name]));
+		const scored = mentorChoicesForMentees(
+			request,
+			drafts.map((d) => d.menteeId)
+		);
 		for (const draft of drafts) {
-			choices.set(
-				draft.id,
-				mentorChoices(request, draft.menteeId).map((c) => ({
-					...c,
-					name: names.get(c.mentorId)!
-				}))
-			);
+			const named = scored
+				.get(draft.menteeId)!
+				.map((c) => ({ ...c, name: names.get(c.mentorId)! }));
+			choices.set(draft.id, named);
 		}
 		return choices;
 	});
