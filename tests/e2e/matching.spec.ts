@@ -1,6 +1,6 @@
 import type { Browser } from '@playwright/test';
 import type { AppServer } from './support/app-server';
-import { expectNoViolations, openAllDetails } from './support/axe';
+import { expectNoViolations, openAllDetails, tabTo } from './support/axe';
 import {
 	createScheme,
 	dashboardRow,
@@ -209,4 +209,39 @@ test('a pen picture written with no signal is published when the server is back'
 		page.getByTestId('mentor-row').filter({ hasText: 'Rhian Mentor' })
 	).not.toContainText('Twelve years on the council');
 	await rhian.context.close();
+});
+
+test('a mentee ranks and publishes her needs with the keyboard alone', async ({
+	page,
+	app,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	await signUpCoordinator(page, app);
+	const schemeId = await createScheme(page, app, 'Keyboard scheme');
+	const code = await inviteParticipant(page, app, schemeId, 'Megan Mentee', 'mentee');
+	const megan = await aWaitingPhone(browser, app, { role: 'mentee', name: 'Megan' }, code.link);
+	const phone = megan.page;
+	await phone.goto(app.url('/needs'));
+	await tabTo(phone, 'In a few sentences: what would you like help with?');
+	await phone.keyboard.type('Chairing my first committee.');
+	for (const area of ['Leadership', 'Media relations']) {
+		await tabTo(phone, area);
+		await phone.keyboard.press('Space');
+	}
+	// Media relations matters most: move it to the top without a mouse.
+	await tabTo(phone, 'Move up: Media relations');
+	await phone.keyboard.press('Enter');
+	const order = phone
+		.getByRole('list')
+		.filter({ has: phone.getByRole('button', { name: /^Move/ }) });
+	await expect(order.getByRole('listitem').first()).toContainText('Media relations');
+	await tabTo(phone, 'Preview');
+	await phone.keyboard.press('Enter');
+	const preview = phone.getByRole('region', { name: 'As the scheme will see it' });
+	await expect(preview).toContainText('Chairing my first committee.');
+	await tabTo(phone, 'Publish');
+	await phone.keyboard.press('Enter');
+	await expectPublished(phone);
+	await megan.context.close();
 });
