@@ -1,6 +1,6 @@
 import type { Browser } from '@playwright/test';
 import type { AppServer } from './support/app-server';
-import { expectNoViolations, openAllDetails, tabTo } from './support/axe';
+import { expectNoViolations, openAllDetails, tabTo, tabToElement } from './support/axe';
 import {
 	createScheme,
 	dashboardRow,
@@ -226,21 +226,21 @@ test('a mentee ranks and publishes her needs with the keyboard alone', async ({
 	await tabTo(phone, 'In a few sentences: what would you like help with?');
 	await phone.keyboard.type('Chairing my first committee.');
 	for (const area of ['Leadership', 'Media relations']) {
-		await tabTo(phone, area);
+		await tabToElement(phone, phone.getByRole('checkbox', { name: area }));
 		await phone.keyboard.press('Space');
 	}
 	// Media relations matters most: move it to the top without a mouse.
-	await tabTo(phone, 'Move up: Media relations');
+	await tabToElement(phone, phone.getByRole('button', { name: 'Move up: Media relations' }));
 	await phone.keyboard.press('Enter');
 	const order = phone
 		.getByRole('list')
 		.filter({ has: phone.getByRole('button', { name: /^Move/ }) });
 	await expect(order.getByRole('listitem').first()).toContainText('Media relations');
-	await tabTo(phone, 'Preview');
+	await tabToElement(phone, phone.getByRole('button', { name: 'Preview' }));
 	await phone.keyboard.press('Enter');
 	const preview = phone.getByRole('region', { name: 'As the scheme will see it' });
 	await expect(preview).toContainText('Chairing my first committee.');
-	await tabTo(phone, 'Publish');
+	await tabToElement(phone, phone.getByRole('button', { name: 'Publish' }));
 	await phone.keyboard.press('Enter');
 	await expectPublished(phone);
 	await megan.context.close();

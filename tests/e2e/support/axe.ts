@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /** Fails with every axe violation on the page, named by screen, rule and element. */
@@ -30,4 +30,13 @@ export async function tabTo(page: Page, name: string, limit = 60): Promise<void>
 		if (focused === name) return;
 	}
 	throw new Error(`Tab never reached ${name}`);
+}
+
+/** Moves focus with Tab alone until this element has it; fails if it never does. */
+export async function tabToElement(page: Page, target: Locator, limit = 80): Promise<void> {
+	for (let i = 0; i < limit; i++) {
+		await page.keyboard.press('Tab');
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+	}
+	throw new Error('Tab never reached the element');
 }
