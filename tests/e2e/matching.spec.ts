@@ -9,7 +9,9 @@ import {
 } from './support/coordinator';
 import { expect, joinFromLink, test, waitForOfflineReady } from './support/fixtures';
 import {
+	aPenPicture,
 	expectPublished,
+	publishThroughApi,
 	recordTraining,
 	syncWithScheme,
 	welcomeWaiting,
@@ -243,5 +245,52 @@ test('a mentee ranks and publishes her needs with the keyboard alone', async ({
 	await tabToElement(phone, phone.getByRole('button', { name: 'Publish' }));
 	await phone.keyboard.press('Enter');
 	await expectPublished(phone);
+	await megan.context.close();
+});
+
+test('a mentee declines; she is back in the pool with her reason, and not offered him again', async ({
+	page,
+	app,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	await signUpCoordinator(page, app);
+	const schemeId = await createScheme(page, app, 'Decline scheme');
+	const bethan = await inviteParticipant(page, app, schemeId, 'Bethan Mentor', 'mentor');
+	const code = await inviteParticipant(page, app, schemeId, 'Megan Mentee', 'mentee');
+	await publishThroughApi(app, bethan.code, { penPicture: aPenPicture });
+	await recordTraining(page, app, schemeId, 'Bethan Mentor');
+	const megan = await aWaitingPhone(browser, app, { role: 'mentee', name: 'Megan' }, code.link);
+	await writeNeeds(megan.page, app, {
+		summary: 'Finding my way around committees.',
+		areas: ['Learning the ropes']
+	});
+	await expectPublished(megan.page);
+
+	await page.goto(app.url(`/coordinator/schemes/${schemeId}/matching`));
+	await page.getByRole('radio', { name: /Everyone gets a mentor/ }).check();
+	await page.getByRole('button', { name: 'Propose matches' }).click();
+	await expect(page.getByTestId('draft-row')).toContainText('Bethan Mentor');
+	await page.getByRole('button', { name: /Send proposals/ }).click();
+
+	await syncWithScheme(megan.page, app);
+	await megan.page.goto(app.url('/'));
+	await megan.page.getByRole('link', { name: 'Read and answer' }).click();
+	await megan.page.getByRole('button', { name: 'Decline' }).click();
+	await megan.page.getByRole('radio', { name: 'Not the right time' }).check();
+	await expectNoViolations(megan.page, 'proposal, declining');
+	await megan.page.getByRole('button', { name: 'Send decline' }).click();
+	await expect(megan.page.getByText('You declined; the coordinator will look')).toBeVisible();
+	await megan.page.goto(app.url('/'));
+	await expect(megan.page.getByRole('link', { name: 'Read and answer' })).toHaveCount(0);
+
+	await page.reload();
+	const returned = page.getByTestId('returned-row').filter({ hasText: 'Megan Mentee' });
+	await expect(returned).toContainText('Declined by the mentee: Not the right time');
+	await openAllDetails(page);
+	await expectNoViolations(page, 'coordinator matching, returned');
+	// Proposing again does not offer her the mentor she declined.
+	await page.getByRole('button', { name: 'Propose matches' }).click();
+	await expect(page.getByTestId('draft-row')).toHaveCount(0);
 	await megan.context.close();
 });
