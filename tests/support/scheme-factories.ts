@@ -165,6 +165,7 @@ export function sampleNeeds(overrides: Partial<Needs> = {}): Needs {
 		group: null,
 		preferences: { gender: null, role: null, experience: null },
 		avoid: { lineManager: null, people: [], ownGroup: false },
+		gender: null,
 		...overrides
 	};
 }

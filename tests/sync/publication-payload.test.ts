@@ -138,11 +138,26 @@ describe('needs as the scheme will receive them', () => {
 					role: { value: 'committee-chair', strength: 'nice' },
 					experience: { value: 4, strength: 'must' }
 				},
-				avoid: { lineManager: null, people: ['Cllr Evans'], ownGroup: true }
+				avoid: { lineManager: null, people: ['Cllr Evans'], ownGroup: true },
+				gender: null
 			}
 		});
 		const body = { writtenAt: '2026-11-23T10:00:00.000Z', needs: built.ok && built.value };
 		expect(v.is(publishNeedsSchema, body)).toBe(true);
+	});
+
+	it("carry the mentee's own gender only when given, and name its field when too long", () => {
+		expect(needsPayload({ ...mentee(), ownGender: ' Woman ' }, members)).toMatchObject({
+			ok: true,
+			value: { gender: 'Woman' }
+		});
+		expect(needsPayload({ ...mentee(), ownGender: '' }, members)).toMatchObject({
+			value: { gender: null }
+		});
+		expect(needsPayload({ ...mentee(), ownGender: 'x'.repeat(41) }, members)).toEqual({
+			ok: false,
+			problems: { ownGender: 'too_long' }
+		});
 	});
 
 	it('keep a gender preference where the scheme turned preferences on', () => {

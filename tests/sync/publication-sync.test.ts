@@ -26,7 +26,8 @@ const needs: Needs = {
 	serviceArea: null,
 	group: 'Independent',
 	preferences: { gender: null, role: null, experience: null },
-	avoid: { lineManager: null, people: [], ownGroup: false }
+	avoid: { lineManager: null, people: [], ownGroup: false },
+	gender: null
 };
 
 const proposal = (stage: 'mentee' | 'mentor'): ProposalForDevice => ({

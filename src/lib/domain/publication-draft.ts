@@ -41,6 +41,8 @@ export interface NeedsDraft {
 	/** Always three entries, one per input; empty ones are left out. */
 	avoidPeople: string[];
 	ownGroup: boolean;
+	/** The mentee's own gender, for the scheme's equality figures; absent from older drafts. */
+	ownGender?: string;
 }
 
 export const avoidPeopleInputs = 3;
@@ -72,6 +74,7 @@ export function emptyNeedsDraft(): NeedsDraft {
 		experience: { value: null, strength: 'nice' },
 		lineManager: '',
 		avoidPeople: Array.from({ length: avoidPeopleInputs }, () => ''),
-		ownGroup: false
+		ownGroup: false,
+		ownGender: ''
 	};
 }

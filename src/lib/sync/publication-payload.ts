@@ -75,7 +75,8 @@ export function needsPayload(draft: NeedsDraft, matching: SchemeMatchingInfo): D
 			lineManager: orNull(draft.lineManager),
 			people: avoided.map((a) => a.name),
 			ownGroup: members && matching.ownGroupExclusion && draft.ownGroup
-		}
+		},
+		gender: orNull(draft.ownGender ?? '')
 	};
 	return checked(needsSchema, payload, officerFields(payload, matching), (path) => {
 		const [head, field, index] = path.split('.');
@@ -85,6 +86,7 @@ export function needsPayload(draft: NeedsDraft, matching: SchemeMatchingInfo): D
 			return input === undefined ? 'avoidPeople' : `avoidPeople.${input}`;
 		}
 		if (head === 'avoid') return field ?? head;
+		if (head === 'gender') return 'ownGender';
 		return head ?? path;
 	});
 }

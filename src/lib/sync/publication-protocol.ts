@@ -127,7 +127,22 @@ export const needsSchema = v.strictObject({
 		lineManager: optionalEntry,
 		people: uniqueList(entry, publicationLimits.avoidPeople, 'people'),
 		ownGroup: v.boolean()
-	})
+	}),
+	/**
+	 * The mentee's own gender, optional and self-described: for the scheme's equality figures
+	 * only (never shown to a mentor, never matched on). Needs published before it existed lack it.
+	 */
+	gender: v.optional(
+		v.nullable(
+			v.pipe(
+				v.string(),
+				v.trim(),
+				v.nonEmpty('must not be empty'),
+				v.maxLength(publicationLimits.gender, 'is too long')
+			)
+		),
+		null
+	)
 });
 export type Needs = v.InferOutput<typeof needsSchema>;
 

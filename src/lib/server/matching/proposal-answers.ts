@@ -19,13 +19,14 @@ import type { ProposalStatus } from './proposal-statuses';
 /**
  * What each side sees of the other: the publication, less what was meant for the matching alone.
  * A mentee never sees a mentor's self-described gender (equality data), and a mentor never sees
- * whom the mentee asked not to be matched with, nor a gender they asked for.
+ * whom the mentee asked not to be matched with, a gender they asked for, or their own gender.
  */
 const penPictureForMentee = (p: PenPicture): PenPicture => ({ ...p, gender: null });
 const needsForMentor = (n: Needs): Needs => ({
 	...n,
 	preferences: { ...n.preferences, gender: null },
-	avoid: { lineManager: null, people: [], ownGroup: false }
+	avoid: { lineManager: null, people: [], ownGroup: false },
+	gender: null
 });
 
 /** The proposals waiting on this person's answer, soonest due first. */
