@@ -1,3 +1,5 @@
+import { defaultSurveyDefinitions } from '$lib/domain/survey';
+import type { BoardPostInput, BoardReactionInput } from '$lib/sync/board-protocol';
 import type { MetricsPayload } from '$lib/sync/metrics-payload';
 import type { Participation, SchemePairInfo } from '$lib/sync/participation';
 import type {
@@ -17,6 +19,8 @@ import type {
 	PublishResult,
 	SchemeApi
 } from '$lib/sync/scheme-api';
+import type { SupportRequestForDevice, SupportRequestInput } from '$lib/sync/support-protocol';
+import type { SurveyAnswerPayload } from '$lib/sync/survey-protocol';
 
 interface Held<T> {
 	writtenAt: string;
@@ -65,6 +69,18 @@ export class MockSchemeServer implements SchemeApi {
 	/** When the mentor's acceptance makes a pair, it appears in `pairs` as this. */
 	pairOnAccept: SchemePairInfo | null = null;
 	time: () => Date = () => new Date('2026-11-23T10:00:00.000Z');
+	milestones: Participation['milestones'] = {
+		startsOn: '2026-05-01',
+		pilotEndsOn: '2026-10-31',
+		reviewOn: '2027-05-01'
+	};
+	photo: Participation['photo'] = null;
+	surveys: Participation['surveys'] = structuredClone([...defaultSurveyDefinitions]);
+	/** Check-in answers by person, pair and check-in: a later copy replaces an earlier one. */
+	readonly surveyAnswers = new Map<string, SurveyAnswerPayload>();
+	readonly boardPosts = new Map<string, BoardPostInput>();
+	readonly boardReactions = new Set<string>();
+	readonly supportRequests = new Map<string, SupportRequestForDevice>();
 
 	readonly identity = {
 		participant: {
@@ -101,7 +117,11 @@ export class MockSchemeServer implements SchemeApi {
 			pairs: this.pairs,
 			matching: this.matching,
 			published: { penPictureAt: this.penPicture?.at ?? null, needsAt: this.needs?.at ?? null },
-			proposals: this.proposals
+			proposals: this.proposals,
+			milestones: this.milestones,
+			photo: this.photo,
+			surveys: this.surveys,
+			supportRequests: [...this.supportRequests.values()]
 		};
 		return { ok: true, value: structuredClone(value) } as const;
 	}
@@ -145,6 +165,59 @@ export class MockSchemeServer implements SchemeApi {
 	async withdrawNeeds() {
 		this.calls.push('withdraw-needs');
 		return this.withdraw(() => (this.needs = null));
+	}
+
+	async sendSurveyAnswer(_credential: unknown, payload: SurveyAnswerPayload) {
+		this.calls.push('survey');
+		return this.take(() => {
+			const key = `${payload.pair}/${payload.checkpoint}`;
+			const held = this.surveyAnswers.get(key);
+			if (!held || held.answeredAt <= payload.answeredAt) {
+				this.surveyAnswers.set(key, structuredClone(payload));
+			}
+		});
+	}
+
+	async postToBoard(_credential: unknown, post: BoardPostInput) {
+		this.calls.push('board-post');
+		return this.take(() => {
+			if (!this.boardPosts.has(post.id)) this.boardPosts.set(post.id, structuredClone(post));
+		});
+	}
+
+	async withdrawBoardPost(_credential: unknown, postId: string) {
+		this.calls.push('board-withdrawal');
+		return this.take(() => this.boardPosts.delete(postId));
+	}
+
+	async reactOnBoard(_credential: unknown, postId: string, reaction: BoardReactionInput) {
+		this.calls.push('board-reaction');
+		return this.take(() => {
+			const key = `${postId}/${reaction.reaction}`;
+			if (reaction.on) this.boardReactions.add(key);
+			else this.boardReactions.delete(key);
+		});
+	}
+
+	async requestSupport(_credential: unknown, request: SupportRequestInput) {
+		this.calls.push('support-request');
+		return this.take(() => {
+			if (this.supportRequests.has(request.id)) return;
+			this.supportRequests.set(request.id, {
+				...request,
+				status: 'open',
+				reply: null,
+				answeredAt: null
+			});
+		});
+	}
+
+	async cancelSupport(_credential: unknown, requestId: string) {
+		this.calls.push('support-cancellation');
+		return this.take(() => {
+			const held = this.supportRequests.get(requestId);
+			if (held?.status === 'open') held.status = 'cancelled';
+		});
 	}
 
 	async answerProposal(
@@ -197,6 +270,19 @@ export class MockSchemeServer implements SchemeApi {
 		if (this.revoked) return { ok: false, problem: { kind: 'revoked' } };
 		remove();
 		if (this.random() < this.publishLostReplyRate) {
+			return { ok: false, problem: { kind: 'server', status: 503 } };
+		}
+		return { ok: true, value: null };
+	}
+
+	/** An outbox item arriving: refused, or done (perhaps with its reply lost), like an upload. */
+	private take(apply: () => void): ApiResult<null> {
+		if (this.offline) return { ok: false, problem: { kind: 'offline' } };
+		if (this.revoked) return { ok: false, problem: { kind: 'revoked' } };
+		if (this.rejectField)
+			return { ok: false, problem: { kind: 'rejected', field: this.rejectField } };
+		apply();
+		if (this.random() < this.lostReplyRate) {
 			return { ok: false, problem: { kind: 'server', status: 503 } };
 		}
 		return { ok: true, value: null };

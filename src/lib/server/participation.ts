@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Participation } from '$lib/sync/participation';
+import { schemePhotoInfo } from './board/scheme-photo';
 import type { Database } from './db/open-database';
 import { devices, participants, schemes } from './db/schema';
 import type { DeviceIdentity } from './devices';
@@ -8,10 +9,13 @@ import { matchingInfoOf, matchingSettingsOf } from './matching/matching-settings
 import { proposalsForDevice } from './matching/proposal-answers';
 import { publishedStateOf } from './matching/publications';
 import { pairsOfParticipant } from './scheme-pairs';
+import { supportRequestsOf } from './support/support-requests';
+import { surveyDefinitionsOf } from './surveys/survey-settings';
 
 /**
  * Who a device's owner is in the scheme: their pairs, the scheme's lists for writing a pen
- * picture or needs, what the scheme holds of theirs, and proposals waiting on their answer.
+ * picture or needs, what the scheme holds of theirs, proposals waiting on their answer, the
+ * scheme's milestones, photo and check-ins, and their requests for support.
  * Asking counts as the device being seen.
  */
 export async function participationOf(
@@ -20,18 +24,22 @@ export async function participationOf(
 	now: Date
 ): Promise<Participation> {
 	await expireProposals(db, now);
-	const [[row], pairs, settings, published, proposals] = await Promise.all([
-		db
-			.select({ participant: participants, scheme: schemes })
-			.from(participants)
-			.innerJoin(schemes, eq(schemes.id, participants.schemeId))
-			.where(eq(participants.id, identity.participantId)),
-		pairsOfParticipant(db, identity.participantId),
-		matchingSettingsOf(db, identity.schemeId),
-		publishedStateOf(db, identity.participantId),
-		proposalsForDevice(db, identity.participantId, now),
-		db.update(devices).set({ lastSeenAt: now }).where(eq(devices.id, identity.deviceId))
-	]);
+	const [[row], pairs, settings, published, proposals, photo, surveys, supportRequests] =
+		await Promise.all([
+			db
+				.select({ participant: participants, scheme: schemes })
+				.from(participants)
+				.innerJoin(schemes, eq(schemes.id, participants.schemeId))
+				.where(eq(participants.id, identity.participantId)),
+			pairsOfParticipant(db, identity.participantId),
+			matchingSettingsOf(db, identity.schemeId),
+			publishedStateOf(db, identity.participantId),
+			proposalsForDevice(db, identity.participantId, now),
+			schemePhotoInfo(db, identity.schemeId),
+			surveyDefinitionsOf(db, identity.schemeId),
+			supportRequestsOf(db, identity.participantId),
+			db.update(devices).set({ lastSeenAt: now }).where(eq(devices.id, identity.deviceId))
+		]);
 	const { participant, scheme } = row!;
 	return {
 		participant: { id: participant.id, role: participant.role, name: participant.name },
@@ -39,6 +47,14 @@ export async function participationOf(
 		pairs,
 		matching: matchingInfoOf(settings),
 		published,
-		proposals
+		proposals,
+		milestones: {
+			startsOn: scheme.pilotStartsOn,
+			pilotEndsOn: scheme.pilotEndsOn,
+			reviewOn: scheme.reviewOn
+		},
+		photo,
+		surveys,
+		supportRequests
 	};
 }

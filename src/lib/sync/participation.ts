@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { supportRequestForDeviceSchema } from './support-protocol';
+import { surveyDefinitionSchema } from './survey-protocol';
 import {
 	proposalForDeviceSchema,
 	publishedStateSchema,
@@ -29,6 +31,24 @@ export const participationSchema = v.object({
 		name: v.string(),
 		organisation: v.string()
 	}),
+	/** The scheme's milestones, for anniversary reminders on the device. */
+	milestones: v.object({
+		startsOn: day,
+		pilotEndsOn: day,
+		reviewOn: v.nullable(day)
+	}),
+	/** The scheme's photo from the outset, shown on the board at its first anniversary. */
+	photo: v.nullable(
+		v.object({
+			/** Changes whenever the coordinator replaces it, so a device fetches it once. */
+			version: v.string(),
+			description: v.string()
+		})
+	),
+	/** The scheme's check-ins: when each falls due and what it asks. */
+	surveys: v.array(surveyDefinitionSchema),
+	/** A mentor's requests for support, with the coordinator's replies. */
+	supportRequests: v.array(supportRequestForDeviceSchema),
 	pairs: v.array(schemePairSchema),
 	/** The scheme's lists for writing a pen picture or needs. */
 	matching: schemeMatchingInfoSchema,

@@ -16,7 +16,11 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 // Relative paths: drizzle-kit reads this file without SvelteKit's $lib alias.
+import { boardPostKinds, boardPostStatuses, boardReactions } from '../../domain/board';
 import type { SchemeMatchingSettings } from '../../domain/matching/settings-input';
+import { supportKinds, supportStatuses, supportUrgencies } from '../../domain/support';
+import { againAnswers, checkpoints } from '../../domain/survey';
+import type { CheckpointDefinition, Outcome } from '../../domain/survey';
 import type { Criterion, UnmatchedReason } from '../../domain/matching/types';
 import { declineReasons, matchingModes } from '../../domain/matching/vocabulary';
 import type { Needs, PenPicture } from '../../sync/publication-protocol';
@@ -504,6 +508,159 @@ export const matchingRuns = pgTable('matching_runs', {
 	totalScore: doublePrecision('total_score').notNull(),
 	unmatched: jsonb('unmatched').$type<{ menteeId: string; reason: UnmatchedReason }[]>().notNull()
 });
+
+/**
+ * A post on a scheme's group board: a win a participant chose to share, an article or a
+ * thought. Its id is the author's device's (or the coordinator page's), so a retry is stored
+ * once. A withdrawal deletes the row; a removal by the coordinator erases the words and keeps
+ * the reason, so the author can be told why.
+ */
+export const boardPosts = pgTable(
+	'board_posts',
+	{
+		id: uuid('id').primaryKey(),
+		schemeId: uuid('scheme_id')
+			.notNull()
+			.references(() => schemes.id, { onDelete: 'cascade' }),
+		/** The participant who posted it; null when a coordinator did. */
+		authorId: uuid('author_id').references(() => participants.id, { onDelete: 'cascade' }),
+		/** The coordinator who posted it, when one did. */
+		coordinatorId: text('coordinator_id').references(() => authUsers.id, {
+			onDelete: 'set null'
+		}),
+		kind: text('kind', { enum: boardPostKinds }).notNull(),
+		text: text('text').notNull().default(''),
+		title: text('title').notNull().default(''),
+		url: text('url').notNull().default(''),
+		why: text('why').notNull().default(''),
+		/** A shared win: the day it happened. */
+		wonOn: date('won_on'),
+		showName: boolean('show_name').notNull(),
+		/** When the author posted it, by their device's clock. */
+		postedAt: timestamp('posted_at', { withTimezone: true }).notNull(),
+		status: text('status', { enum: boardPostStatuses }).notNull().default('visible'),
+		moderationReason: text('moderation_reason'),
+		moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('board_posts_scheme_posted').on(t.schemeId, t.postedAt),
+		index('board_posts_author').on(t.authorId)
+	]
+);
+
+/** One participant's reaction to a post; saying it twice is one row. */
+export const boardPostReactions = pgTable(
+	'board_reactions',
+	{
+		postId: uuid('post_id')
+			.notNull()
+			.references(() => boardPosts.id, { onDelete: 'cascade' }),
+		participantId: uuid('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		reaction: text('reaction', { enum: boardReactions }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.postId, t.participantId, t.reaction] })]
+);
+
+/** The scheme's photo from the outset, shown on the board at its first anniversary. */
+export const schemePhotos = pgTable('scheme_photos', {
+	schemeId: uuid('scheme_id')
+		.primaryKey()
+		.references(() => schemes.id, { onDelete: 'cascade' }),
+	image: bytea('image').notNull(),
+	mediaType: text('media_type').notNull(),
+	/** What the photo shows, for anyone who cannot see it. */
+	description: text('description').notNull(),
+	uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** A scheme's check-ins (when each falls due, what it asks); defaults until changed. */
+export const schemeSurveySettings = pgTable('scheme_survey_settings', {
+	schemeId: uuid('scheme_id')
+		.primaryKey()
+		.references(() => schemes.id, { onDelete: 'cascade' }),
+	definitions: jsonb('definitions').$type<CheckpointDefinition[]>().notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/**
+ * One person's answers to one check-in about one pair: ratings and options, and a comment only
+ * if they chose to share it. One row per person, pair and check-in; a later copy replaces it.
+ */
+export const surveyResponses = pgTable(
+	'survey_responses',
+	{
+		id: uuid('id').primaryKey(),
+		schemeId: uuid('scheme_id')
+			.notNull()
+			.references(() => schemes.id, { onDelete: 'cascade' }),
+		pairId: uuid('pair_id')
+			.notNull()
+			.references(() => pairs.id, { onDelete: 'cascade' }),
+		participantId: uuid('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: ['mentor', 'mentee'] }).notNull(),
+		checkpoint: text('checkpoint', { enum: checkpoints }).notNull(),
+		answeredAt: timestamp('answered_at', { withTimezone: true }).notNull(),
+		confidence: integer('confidence'),
+		goalProgress: integer('goal_progress'),
+		relationship: integer('relationship'),
+		meetingsUseful: integer('meetings_useful'),
+		again: text('again', { enum: againAnswers }),
+		outcomes: jsonb('outcomes').$type<Outcome[]>().notNull(),
+		comment: text('comment'),
+		receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('survey_responses_one').on(t.participantId, t.pairId, t.checkpoint),
+		index('survey_responses_scheme').on(t.schemeId, t.checkpoint)
+	]
+);
+
+/** A mentor's one-tap request for support or supervision, and the coordinator's reply. */
+export const supportRequests = pgTable(
+	'support_requests',
+	{
+		id: uuid('id').primaryKey(),
+		schemeId: uuid('scheme_id')
+			.notNull()
+			.references(() => schemes.id, { onDelete: 'cascade' }),
+		participantId: uuid('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: supportKinds }).notNull(),
+		urgency: text('urgency', { enum: supportUrgencies }).notNull(),
+		requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+		status: text('status', { enum: supportStatuses }).notNull().default('open'),
+		reply: text('reply'),
+		answeredAt: timestamp('answered_at', { withTimezone: true }),
+		answeredBy: text('answered_by').references(() => authUsers.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('support_requests_scheme').on(t.schemeId, t.status),
+		index('support_requests_participant').on(t.participantId)
+	]
+);
+
+/** The coordinator's own words for an evaluation report: one per scheme and kind of report. */
+export const reportNarratives = pgTable(
+	'report_narratives',
+	{
+		schemeId: uuid('scheme_id')
+			.notNull()
+			.references(() => schemes.id, { onDelete: 'cascade' }),
+		report: text('report', { enum: ['pilot', 'review'] }).notNull(),
+		text: text('text').notNull(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedBy: text('updated_by').references(() => authUsers.id, { onDelete: 'set null' })
+	},
+	(t) => [primaryKey({ columns: [t.schemeId, t.report] })]
+);
 
 /** Fixed-window counters shared by every app server (sign-in, sign-up, joining). */
 export const rateLimits = pgTable('rate_limits', {
