@@ -111,7 +111,38 @@ writtenBy[2] = {
 			status: 'active'
 		}
 	],
-	outbox: []
+	// A progress report queued offline, in the shape versions 2 to 4 wrote.
+	outbox: [
+		{
+			uploadId: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d',
+			pairId: '3e0f4a1b-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+			state: 'pending',
+			payload: {
+				uploadId: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d',
+				version: 1,
+				generatedAt: '2026-06-09T09:00:00.000Z',
+				pair: '3e0f4a1b-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+				sessionsHeld: [{ on: '2026-06-08', minutes: 50 }],
+				sessionsScheduled: 0,
+				agendaItemsRaised: 0,
+				agendaItemsDiscussed: 0,
+				goalsSet: 0,
+				goalsAchieved: 0,
+				goalsDropped: 0,
+				actionsOpen: 0,
+				actionsDone: 0,
+				winsByWeek: [{ week: '2026-W23', wins: 1 }],
+				agreementOn: '2026-06-08',
+				lastActivityOn: '2026-06-08'
+			},
+			contentKey: 'queued-offline',
+			queuedAt: '2026-06-09T09:00:00.000Z',
+			attempts: 2,
+			nextAttemptAt: 0,
+			lastProblem: { kind: 'offline' },
+			sentAt: null
+		}
+	]
 };
 
 writtenBy[3] = {
@@ -192,7 +223,8 @@ writtenBy[3] = {
 	backup: []
 };
 
-const needs: Needs = {
+// As version 4 wrote them: needs had no gender of the mentee's own then.
+const needs: Omit<Needs, 'gender'> = {
 	summary: 'Chairing scrutiny',
 	areas: ['leadership', 'learning-the-ropes'],
 	level: null,
@@ -252,6 +284,52 @@ writtenBy[4] = {
 			answered: null
 		}
 	]
+};
+
+writtenBy[5] = {
+	...writtenBy[4],
+	outbox: writtenBy[4].outbox!.map((entry) => ({
+		...entry,
+		kind: 'metrics',
+		topic: 'metrics:3e0f4a1b-2c3d-4e5f-8a9b-0c1d2e3f4a5b'
+	})),
+	boardPosts: [
+		{
+			id: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+			kind: 'thought',
+			text: 'Small steps count.',
+			title: '',
+			url: '',
+			why: '',
+			wonOn: null,
+			authorName: null,
+			byCoordinator: true,
+			postedAt: '2026-06-10T09:00:00.000Z',
+			status: 'visible',
+			moderationReason: null,
+			mine: false,
+			reactions: { applause: 2, inspiring: 0, thanks: 0, support: 0 },
+			myReactions: ['applause']
+		}
+	],
+	boardMeta: [
+		{ key: 'state', lastVisitAt: '2026-06-10T10:00:00.000Z', pulledAt: null, more: false }
+	],
+	surveyAnswers: [
+		{
+			id: '4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f',
+			pairId: '3e0f4a1b-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+			checkpoint: 'baseline',
+			ratings: { confidence: 2, goalProgress: 1, relationship: null, meetingsUseful: null },
+			again: null,
+			outcomes: [],
+			comment: 'Nervous about full council',
+			shareComment: false,
+			createdAt: '2026-06-02T09:00:00.000Z',
+			answeredAt: '2026-06-02T09:00:00.000Z'
+		}
+	],
+	supportRequests: []
 };
 
 describe('schema migrations', () => {
@@ -322,10 +400,39 @@ describe('schema migrations', () => {
 			// Needs can be drafted and queued after the upgrade, whatever version came before.
 			const draft = { ...emptyNeedsDraft(), summary: 'After the upgrade' };
 			await repos.publications.saveDraft('needs', draft);
-			await repos.publications.queuePublish('needs', draft, { ...needs, summary: 'After' });
+			await repos.publications.queuePublish('needs', draft, {
+				...needs,
+				gender: null,
+				summary: 'After'
+			});
 			expect(await repos.publications.due()).toMatchObject([
 				{ kind: 'needs', action: 'publish', payload: { summary: 'After' } }
 			]);
+			if (version >= 2) {
+				// The report queued before the upgrade is still waiting, as an item of the outbox.
+				expect(await repos.scheme.due(Date.now())).toMatchObject([
+					{
+						uploadId: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d',
+						kind: 'metrics',
+						topic: 'metrics:3e0f4a1b-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+						attempts: 2,
+						payload: { sessionsHeld: [{ on: '2026-06-08', minutes: 50 }] }
+					}
+				]);
+				// A new report for the pair replaces it rather than queue beside it.
+				await repos.scheme.queueReports();
+				const waiting = await repos.scheme.pending();
+				expect(waiting).toHaveLength(1);
+				expect(waiting[0]).toMatchObject({
+					kind: 'metrics',
+					topic: 'metrics:3e0f4a1b-2c3d-4e5f-8a9b-0c1d2e3f4a5b'
+				});
+				expect(waiting[0]!.uploadId).not.toBe('7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d');
+			}
+			if (version >= 5) {
+				expect(await db.boardPosts.toArray()).toMatchObject([{ text: 'Small steps count.' }]);
+				expect(await db.surveyAnswers.toArray()).toMatchObject([{ checkpoint: 'baseline' }]);
+			}
 			if (version >= 3) {
 				const [channel] = await repos.pairChannels.channels();
 				expect(channel).toMatchObject({ localPairId: 'p1', cursor: 12 });

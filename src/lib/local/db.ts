@@ -7,8 +7,10 @@ import type { Pair } from '$lib/domain/pair';
 import type { PrepNote } from '$lib/domain/prep-note';
 import type { Profile } from '$lib/domain/profile';
 import type { Session } from '$lib/domain/session';
+import type { SurveyAnswer } from '$lib/domain/survey';
 import type { Win } from '$lib/domain/win';
 import type { BackupSettings } from '$lib/sync/backup-settings';
+import type { BoardMetaRow, CachedBoardPost } from '$lib/sync/board-cache';
 import type { HeldMessage, PairChannel, PairOutboxMessage } from '$lib/sync/pair-channel';
 import type { ReplicaState } from '$lib/sync/replica-merge';
 import type { Publication } from '$lib/sync/publication-record';
@@ -18,6 +20,7 @@ import type {
 	SchemePairLink,
 	StoredProposal
 } from '$lib/sync/scheme-membership';
+import type { SupportRequestForDevice } from '$lib/sync/support-protocol';
 import { replicaTracking, type ClockRow } from './replica-tracking';
 import { schemaHistory } from './schema-history';
 
@@ -43,6 +46,10 @@ export class TandemDb extends Dexie {
 	backup!: EntityTable<BackupSettings, 'id'>;
 	publications!: EntityTable<Publication, 'kind'>;
 	proposals!: EntityTable<StoredProposal, 'id'>;
+	boardPosts!: EntityTable<CachedBoardPost, 'id'>;
+	boardMeta!: EntityTable<BoardMetaRow, 'key'>;
+	surveyAnswers!: EntityTable<SurveyAnswer, 'id'>;
+	supportRequests!: EntityTable<SupportRequestForDevice, 'id'>;
 
 	constructor(name = 'tandem', options?: DexieOptions) {
 		super(name, options);

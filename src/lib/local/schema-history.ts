@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
 import { seedReplicaState } from './replica-seed';
+import { topicOutbox } from './outbox-topics';
 
 /**
  * Every version of the on-device schema, oldest first. Never edit a released version:
@@ -61,6 +62,20 @@ export const schemaHistory: SchemaVersion[] = [
 			publications: 'kind',
 			proposals: 'id'
 		}
+	},
+	{
+		// The programme around the pairs: the board as last synced, check-in answers, requests
+		// for support. The outbox now carries every kind of item for the scheme, each on a
+		// topic; the progress reports already in it become items of the kind 'metrics'.
+		version: 5,
+		stores: {
+			outbox: 'uploadId, [topic+state], state',
+			boardPosts: 'id, postedAt',
+			boardMeta: 'key',
+			surveyAnswers: 'id, [pairId+checkpoint]',
+			supportRequests: 'id, requestedAt'
+		},
+		upgrade: topicOutbox
 	}
 ];
 

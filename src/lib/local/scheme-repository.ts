@@ -1,6 +1,6 @@
 import type { Pair } from '$lib/domain/pair';
-import type { MetricsPayload } from '$lib/sync/metrics-payload';
 import type { Participation } from '$lib/sync/participation';
+import { outboxTopic, type OutboxItem } from '$lib/sync/scheme-outbox';
 import type { ProposalAnswer } from '$lib/sync/publication-protocol';
 import type {
 	OutboxEntry,
@@ -14,9 +14,13 @@ import type { TandemDb } from './db';
 import { newId } from './new-id';
 import { readPairRecords } from './pair-records';
 
-/** The payload minus what changes on every build, to tell whether anything new is to be said. */
-function contentKey(payload: MetricsPayload): string {
-	const { uploadId, generatedAt, ...content } = payload;
+/**
+ * The item minus what changes on every build (a report's upload id and time), to tell whether
+ * anything new is to be said.
+ */
+function contentKey(item: OutboxItem): string {
+	if (item.kind !== 'metrics') return JSON.stringify(item);
+	const { uploadId, generatedAt, ...content } = item.payload;
 	return JSON.stringify(content);
 }
 
@@ -165,34 +169,52 @@ export class SchemeRepository {
 				async () => {
 					const records = await readPairRecords(db, link.localPairId);
 					if (!records) return;
-					const now = this.clock();
-					const payload = progressMetrics(records, { uploadId: newId(), pair: link.id }, now);
-					const key = contentKey(payload);
-					const entries = await db.outbox.where('pairId').equals(link.id).toArray();
-					if (entries.some((e) => e.contentKey === key)) return;
-					await db.outbox.bulkDelete(
-						entries.filter((e) => e.state === 'pending').map((e) => e.uploadId)
-					);
-					await db.outbox.add({
-						uploadId: payload.uploadId,
-						pairId: link.id,
-						state: 'pending',
-						payload,
-						contentKey: key,
-						queuedAt: now.toISOString(),
-						attempts: 0,
-						nextAttemptAt: 0,
-						lastProblem: null,
-						sentAt: null
-					});
-					queued++;
+					const ids = { uploadId: newId(), pair: link.id };
+					const payload = progressMetrics(records, ids, this.clock());
+					if (await this.queue({ kind: 'metrics', pairId: link.id, payload })) queued++;
 				}
 			);
 		}
 		return queued;
 	}
 
-	/** Reports whose next attempt is due, oldest first. */
+	/**
+	 * Queues an item for the scheme, built by its allowlist. It replaces an item still waiting
+	 * on the same topic, and is not queued at all when it says nothing the last one did not.
+	 * Returns whether it was queued. Runs inside the caller's transaction when there is one.
+	 */
+	async queue(item: OutboxItem): Promise<boolean> {
+		const { db } = this;
+		const topic = outboxTopic(item);
+		const key = contentKey(item);
+		return db.transaction('rw', db.outbox, async () => {
+			const entries = await db.outbox
+				.where('[topic+state]')
+				.anyOf([topic, 'pending'], [topic, 'sent'])
+				.toArray();
+			const waiting = entries.filter((e) => e.state === 'pending');
+			if (waiting.some((e) => e.contentKey === key)) return false;
+			await db.outbox.bulkDelete(waiting.map((e) => e.uploadId));
+			// Back to what the scheme already holds (a reaction tapped twice): nothing to send.
+			if (entries.some((e) => e.state === 'sent' && e.contentKey === key)) return false;
+			await db.outbox.add({
+				...item,
+				// A report is known to the server by its upload id; other items by their own ids.
+				uploadId: item.kind === 'metrics' ? item.payload.uploadId : newId(),
+				topic,
+				state: 'pending',
+				contentKey: key,
+				queuedAt: this.clock().toISOString(),
+				attempts: 0,
+				nextAttemptAt: 0,
+				lastProblem: null,
+				sentAt: null
+			});
+			return true;
+		});
+	}
+
+	/** Items whose next attempt is due, oldest first. */
 	async due(nowMs: number): Promise<OutboxEntry[]> {
 		const pending = await this.db.outbox.where('state').equals('pending').toArray();
 		return pending
@@ -204,20 +226,20 @@ export class SchemeRepository {
 		return this.db.outbox.where('state').equals('pending').toArray();
 	}
 
-	/** The report the scheme has, and the one waiting, for each pair. */
+	/** On each topic, the item the scheme last received and the one waiting to go. */
 	outbox(): Promise<OutboxEntry[]> {
 		return this.db.outbox.toArray();
 	}
 
-	/** Keeps only the latest sent report per pair: what the scheme now holds. */
+	/** Keeps only the latest sent item per topic: what the scheme now holds. */
 	async markSent(entry: OutboxEntry): Promise<void> {
 		const { db } = this;
 		await db.transaction('rw', db.outbox, async () => {
 			const current = await db.outbox.get(entry.uploadId);
 			if (!current) return;
 			const older = await db.outbox
-				.where('[pairId+state]')
-				.equals([entry.pairId, 'sent'])
+				.where('[topic+state]')
+				.equals([entry.topic, 'sent'])
 				.primaryKeys();
 			await db.outbox.bulkDelete(older);
 			await db.outbox.put({

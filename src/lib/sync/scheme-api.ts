@@ -1,9 +1,12 @@
 import * as v from 'valibot';
+import type { BoardPostInput, BoardReactionInput } from './board-protocol';
 import type { MetricsPayload } from './metrics-payload';
 import { joinReplySchema, participationSchema, type ApiProblem } from './participation';
 import { authorization, call, jsonRequest, type DeviceCredential } from './device-http';
 import type { Needs, PenPicture, ProposalAnswer } from './publication-protocol';
 import type { SyncProblem } from './scheme-membership';
+import type { SupportRequestInput } from './support-protocol';
+import type { SurveyAnswerPayload } from './survey-protocol';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; problem: SyncProblem };
 export type JoinRefusal = 'unknown' | 'expired' | 'used' | 'rate-limited' | 'invalid';
@@ -75,6 +78,21 @@ async function withdraw(path: string, credential: DeviceCredential): Promise<Api
 	if (!response.ok) return { ok: false, problem: await problemOf(response) };
 	return { ok: true, value: null };
 }
+
+/** Sends one outbox item; any 2xx is done (the server takes each idempotently). */
+async function deliver(
+	path: string,
+	credential: DeviceCredential,
+	method: string,
+	body?: unknown
+): Promise<ApiResult<null>> {
+	const response = await call(path, jsonRequest(credential, method, body));
+	if (!(response instanceof Response)) return { ok: false, problem: response };
+	if (!response.ok) return { ok: false, problem: await problemOf(response) };
+	return { ok: true, value: null };
+}
+
+const boardPost = (id: string) => `/api/v1/board/posts/${encodeURIComponent(id)}`;
 
 /** The device's side of the scheme's /api/v1: typed results, never a thrown network error. */
 export const schemeApi = {
@@ -152,6 +170,41 @@ export const schemeApi = {
 
 	withdrawNeeds(credential: DeviceCredential): Promise<ApiResult<null>> {
 		return withdraw('/api/v1/needs', credential);
+	},
+
+	sendSurveyAnswer(
+		credential: DeviceCredential,
+		payload: SurveyAnswerPayload
+	): Promise<ApiResult<null>> {
+		return deliver('/api/v1/surveys/answers', credential, 'POST', payload);
+	},
+
+	postToBoard(credential: DeviceCredential, post: BoardPostInput): Promise<ApiResult<null>> {
+		return deliver('/api/v1/board/posts', credential, 'POST', post);
+	},
+
+	/** Idempotent: 204 whether or not the scheme still held the post. */
+	withdrawBoardPost(credential: DeviceCredential, postId: string): Promise<ApiResult<null>> {
+		return deliver(boardPost(postId), credential, 'DELETE');
+	},
+
+	reactOnBoard(
+		credential: DeviceCredential,
+		postId: string,
+		reaction: BoardReactionInput
+	): Promise<ApiResult<null>> {
+		return deliver(`${boardPost(postId)}/reactions`, credential, 'PUT', reaction);
+	},
+
+	requestSupport(
+		credential: DeviceCredential,
+		request: SupportRequestInput
+	): Promise<ApiResult<null>> {
+		return deliver('/api/v1/support', credential, 'POST', request);
+	},
+
+	cancelSupport(credential: DeviceCredential, requestId: string): Promise<ApiResult<null>> {
+		return deliver(`/api/v1/support/${encodeURIComponent(requestId)}`, credential, 'DELETE');
 	},
 
 	async answerProposal(

@@ -1,4 +1,5 @@
 import type { SchemePairInfo } from './participation';
+import type { OutboxItem } from './scheme-outbox';
 import type {
 	ProposalAnswer,
 	ProposalForDevice,
@@ -41,14 +42,13 @@ export interface SchemePairLink extends SchemePairInfo {
 	localPairId: string;
 }
 
-/** One progress report waiting to go to the scheme, or the last one that went. */
-export interface OutboxEntry {
+/** One item waiting to go to the scheme, or the last one that went on its topic. */
+export type OutboxEntry = OutboxItem & {
 	uploadId: string;
-	/** The scheme's pair id (what the payload's `pair` says). */
-	pairId: string;
+	/** See outboxTopic: what the item is about. */
+	topic: string;
 	state: 'pending' | 'sent';
-	payload: import('./metrics-payload').MetricsPayload;
-	/** The payload without its ids and timestamp: an unchanged report is not queued again. */
+	/** The payload without its ids and timestamp: an unchanged item is not queued again. */
 	contentKey: string;
 	queuedAt: string;
 	attempts: number;
@@ -56,7 +56,10 @@ export interface OutboxEntry {
 	nextAttemptAt: number;
 	lastProblem: SyncProblem | null;
 	sentAt: string | null;
-}
+};
+
+/** A progress report in the outbox. */
+export type MetricsOutboxEntry = Extract<OutboxEntry, { kind: 'metrics' }>;
 
 /** A proposal waiting on this person, as the last sync brought it, and the answer given here. */
 export interface StoredProposal extends ProposalForDevice {

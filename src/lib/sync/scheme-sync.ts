@@ -6,7 +6,7 @@ import type { AnswerResult, ApiResult, JoinRefusal, PublishResult, SchemeApi } f
 import type { JoinReply } from './participation';
 import type { ProposalAnswer } from './publication-protocol';
 import type { DuePublication } from './publication-record';
-import type { SchemeMembership, SyncProblem } from './scheme-membership';
+import type { OutboxEntry, SchemeMembership, SyncProblem } from './scheme-membership';
 
 export type JoinOutcome =
 	| { ok: true; membership: SchemeMembership }
@@ -15,7 +15,7 @@ export type JoinOutcome =
 
 /**
  * Talks to the scheme for this device: joins, learns the person's pairs and proposals, sends
- * what the person chose to publish or withdraw, then each pair's queued progress report. Every
+ * what the person chose to publish or withdraw, then everything in the outbox. Every
  * failure is recorded for the UI and retried later; nothing here ever throws at the person
  * using the app.
  */
@@ -83,7 +83,7 @@ export class SchemeSync {
 		const problem =
 			publishing?.kind === 'offline' || publishing?.kind === 'revoked'
 				? publishing
-				: ((await this.sendReports(credential)) ?? publishing);
+				: ((await this.sendOutbox(credential)) ?? publishing);
 		if (problem?.kind === 'revoked') return this.failed(problem);
 		await this.scheme.updateMembership({
 			lastProblem: problem,
@@ -146,18 +146,18 @@ export class SchemeSync {
 			: this.api.publishNeeds(credential, due.writtenAt, due.payload);
 	}
 
-	/** Sends each pair's report that is due; returns the last problem, if any. */
-	private async sendReports(credential: DeviceCredential): Promise<SyncProblem | null> {
+	/** Sends every item in the outbox that is due, oldest first; returns the last problem. */
+	private async sendOutbox(credential: DeviceCredential): Promise<SyncProblem | null> {
 		let problem: SyncProblem | null = null;
 		for (const entry of await this.scheme.due(this.now().getTime())) {
-			const sent = await this.api.uploadMetrics(credential, entry.payload);
+			const sent = await this.deliver(credential, entry);
 			if (sent.ok) {
 				await this.scheme.markSent(entry);
 				continue;
 			}
 			problem = sent.problem;
 			if (problem.kind === 'revoked') return problem;
-			// A refused payload will be refused again: wait for a new one rather than retry.
+			// A refused item will be refused again: wait for a new one rather than retry.
 			const final = problem.kind === 'rejected' || problem.kind === 'not-in-pair';
 			const next = final
 				? Number.POSITIVE_INFINITY
@@ -166,6 +166,28 @@ export class SchemeSync {
 			if (problem.kind === 'offline') break;
 		}
 		return problem;
+	}
+
+	private deliver(credential: DeviceCredential, entry: OutboxEntry): Promise<ApiResult<unknown>> {
+		const { api } = this;
+		switch (entry.kind) {
+			case 'metrics':
+				return api.uploadMetrics(credential, entry.payload);
+			case 'survey':
+				return api.sendSurveyAnswer(credential, entry.payload);
+			case 'board-post':
+				return api.postToBoard(credential, entry.payload);
+			case 'board-withdrawal':
+				return api.withdrawBoardPost(credential, entry.payload.postId);
+			case 'board-reaction': {
+				const { postId, ...reaction } = entry.payload;
+				return api.reactOnBoard(credential, postId, reaction);
+			}
+			case 'support-request':
+				return api.requestSupport(credential, entry.payload);
+			case 'support-cancellation':
+				return api.cancelSupport(credential, entry.payload.requestId);
+		}
 	}
 
 	private async failed(problem: SyncProblem): Promise<void> {
