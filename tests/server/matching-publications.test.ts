@@ -33,6 +33,7 @@ import {
 	sampleNeeds,
 	samplePenPicture
 } from '../support/scheme-factories';
+import { callRoute as call } from '../support/route-call';
 import { dbTimeout, serverDatabaseBackends } from '../support/server-databases';
 
 // The routes open the server's database; here they get the test's.
@@ -41,24 +42,6 @@ vi.mock('$lib/server/db', () => ({ database: async () => current.open }));
 
 const at = (iso: string) => new Date(iso);
 const now = at('2026-06-01T09:00:00Z');
-
-/** Calls a route handler as SvelteKit would, with only what the device API reads. */
-async function call(
-	handler: (event: never) => Promise<Response> | Response,
-	method: string,
-	authorization: string,
-	body?: unknown,
-	params: Record<string, string> = {}
-) {
-	const request = new Request('http://localhost/api/v1/x', {
-		method,
-		headers: { authorization, 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body)
-	});
-	const response = await handler({ request, params } as never);
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : null };
-}
 
 for (const backend of serverDatabaseBackends) {
 	describe(`matching publications on ${backend.name}`, { timeout: dbTimeout }, () => {

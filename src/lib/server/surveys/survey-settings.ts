@@ -14,3 +14,16 @@ export async function surveyDefinitionsOf(
 		.where(eq(schemeSurveySettings.schemeId, schemeId));
 	return row?.definitions ?? structuredClone([...defaultSurveyDefinitions]);
 }
+
+/** Saves the scheme's check-ins (already checked by the settings form). */
+export async function saveSurveyDefinitions(
+	db: Database,
+	schemeId: string,
+	definitions: CheckpointDefinition[]
+): Promise<void> {
+	const row = { definitions, updatedAt: new Date() };
+	await db
+		.insert(schemeSurveySettings)
+		.values({ schemeId, ...row })
+		.onConflictDoUpdate({ target: schemeSurveySettings.schemeId, set: row });
+}

@@ -5,12 +5,14 @@ import {
 	matchingSettingsInput
 } from '$lib/domain/matching/settings-input';
 import { schemeInput } from '$lib/domain/scheme-inputs';
+import { readSurveySettings, surveySettingsFormValues } from '$lib/domain/survey-settings-input';
 import { check } from '$lib/domain/validation';
 import { coordinatedScheme } from '$lib/server/coordinator-session';
 import { database } from '$lib/server/db';
 import { typedValues } from '$lib/server/form-values';
 import { matchingSettingsOf, saveMatchingSettings } from '$lib/server/matching/matching-settings';
 import { updateScheme } from '$lib/server/schemes';
+import { saveSurveyDefinitions, surveyDefinitionsOf } from '$lib/server/surveys/survey-settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -25,7 +27,8 @@ export const load: PageServerLoad = async (event) => {
 			reviewOn: scheme.reviewOn,
 			stallAfterWeeks: scheme.stallAfterWeeks
 		},
-		matchingValues: matchingSettingsFormValues(await matchingSettingsOf(db, scheme.id))
+		matchingValues: matchingSettingsFormValues(await matchingSettingsOf(db, scheme.id)),
+		surveyValues: surveySettingsFormValues(await surveyDefinitionsOf(db, scheme.id))
 	};
 };
 
@@ -58,5 +61,15 @@ export const actions: Actions = {
 		const { db } = await database();
 		await saveMatchingSettings(db, scheme.id, checked.value);
 		return { matchingSaved: true };
+	},
+	surveys: async (event) => {
+		const { scheme } = await coordinatedScheme(event);
+		const input = Object.fromEntries(await event.request.formData());
+		const checked = readSurveySettings(input);
+		if (!checked.ok)
+			return fail(400, { surveys: { values: typedValues(input), problems: checked.problems } });
+		const { db } = await database();
+		await saveSurveyDefinitions(db, scheme.id, checked.value);
+		return { surveysSaved: true };
 	}
 };
