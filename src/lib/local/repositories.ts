@@ -16,11 +16,14 @@ import { ProfileRepository } from './profile-repository';
 import { PublicationRepository } from './publication-repository';
 import { SchemeRepository } from './scheme-repository';
 import { SessionRepository } from './session-repository';
+import { SupportRepository } from './support-repository';
+import { SurveyRepository } from './survey-repository';
 import { WinRepository } from './win-repository';
 
 /** Every read and write of the device's data goes through one of these. */
 export function createRepositories(db: TandemDb, clock: Clock) {
 	const journal = new JournalRepository(db, clock);
+	const scheme = new SchemeRepository(db, clock);
 	// Export, import and erase are rare: their code and the export file schema load on first use.
 	const transfer = (): Promise<DataTransfer> =>
 		import('./data-transfer').then(({ DataTransfer }) => new DataTransfer(db, clock));
@@ -35,7 +38,9 @@ export function createRepositories(db: TandemDb, clock: Clock) {
 		actions: new ActionRepository(db, clock),
 		wins: new WinRepository(db, clock),
 		prepNotes: new PrepNoteRepository(db, clock),
-		scheme: new SchemeRepository(db, clock),
+		scheme,
+		surveys: new SurveyRepository(db, clock, scheme),
+		support: new SupportRepository(db, clock, scheme),
 		publications: new PublicationRepository(db, clock),
 		pairChannels: new PairChannelRepository(db, clock),
 		backup: new BackupRepository(db, clock),

@@ -75,7 +75,15 @@ export class SchemeRepository {
 		// Only the sync needs these, and it runs after the first screen: load them then, outside
 		// the transaction (which must not wait on anything but the database).
 		const { planPairLinks } = await import('$lib/sync/pair-linking');
-		const tables = [db.membership, db.schemePairs, db.pairs, db.profile, db.proposals];
+		const tables = [
+			db.membership,
+			db.schemePairs,
+			db.pairs,
+			db.profile,
+			db.proposals,
+			db.supportRequests,
+			db.outbox
+		];
 		await db.transaction('rw', tables, async () => {
 			const links = await db.schemePairs.toArray();
 			const linked = new Map(links.map((l) => [l.id, l.localPairId]));
@@ -112,8 +120,11 @@ export class SchemeRepository {
 				name: participation.participant.name,
 				role: participation.participant.role,
 				matching: participation.matching,
-				published: participation.published
+				published: participation.published,
+				surveys: participation.surveys,
+				milestones: participation.milestones
 			});
+			await this.takeSupportRequests(participation.supportRequests);
 			// The scheme's list is the truth; an answer given here stays with its proposal until
 			// the scheme stops listing it, so a round that read the list before the answer went
 			// does not bring the question back.
@@ -123,6 +134,27 @@ export class SchemeRepository {
 				participation.proposals.map((p) => ({ ...p, answered: answers.get(p.id) ?? null }))
 			);
 		});
+	}
+
+	/**
+	 * The scheme's view of the person's requests for support is the truth, except for a request
+	 * whose news (asking, cancelling) is still waiting in the outbox: that one stays as it is here.
+	 */
+	private async takeSupportRequests(fromScheme: Participation['supportRequests']): Promise<void> {
+		const { db } = this;
+		const pending = await db.outbox.where('state').equals('pending').toArray();
+		const waiting = new Set(
+			pending.flatMap((e) =>
+				e.kind === 'support-request'
+					? [e.payload.id]
+					: e.kind === 'support-cancellation'
+						? [e.payload.requestId]
+						: []
+			)
+		);
+		const kept = (await db.supportRequests.toArray()).filter((r) => waiting.has(r.id));
+		await db.supportRequests.clear();
+		await db.supportRequests.bulkPut([...fromScheme.filter((r) => !waiting.has(r.id)), ...kept]);
 	}
 
 	/** Proposals waiting on the person's answer, the one due soonest first. */
@@ -269,13 +301,18 @@ export class SchemeRepository {
 
 	private schemeTables() {
 		const { db } = this;
-		return [db.schemePairs, db.outbox, db.proposals, db.publications];
+		return [db.schemePairs, db.outbox, db.proposals, db.publications, db.supportRequests];
 	}
 
 	/** Everything tied to one membership; drafts stay, unpublished. */
 	private async forget(): Promise<void> {
 		const { db } = this;
-		await Promise.all([db.schemePairs.clear(), db.outbox.clear(), db.proposals.clear()]);
+		await Promise.all([
+			db.schemePairs.clear(),
+			db.outbox.clear(),
+			db.proposals.clear(),
+			db.supportRequests.clear()
+		]);
 		await db.publications.toCollection().modify(unpublished);
 	}
 }

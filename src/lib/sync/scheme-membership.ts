@@ -1,3 +1,5 @@
+import type { SchemeMilestoneDates } from '$lib/domain/milestones';
+import type { CheckpointDefinition } from '$lib/domain/survey';
 import type { SchemePairInfo } from './participation';
 import type { OutboxItem } from './scheme-outbox';
 import type {
@@ -35,6 +37,10 @@ export interface SchemeMembership {
 	matching?: SchemeMatchingInfo | null;
 	/** When the scheme last received each of the person's publications. */
 	published?: PublishedState | null;
+	/** The scheme's check-ins; absent until the scheme first says. */
+	surveys?: CheckpointDefinition[] | null;
+	/** The scheme's start, pilot end and review, for anniversary reminders. */
+	milestones?: SchemeMilestoneDates | null;
 }
 
 /** A pair as the scheme knows it, and the local pair on this device it is linked to. */
