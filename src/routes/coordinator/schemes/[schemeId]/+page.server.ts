@@ -12,6 +12,7 @@ import { pairStatuses } from '$lib/server/db/schema';
 import { typedValues } from '$lib/server/form-values';
 import { participantsOf } from '$lib/server/invitations';
 import { createPair, setPairStatus } from '$lib/server/scheme-pairs';
+import { openSupportRequestCount } from '$lib/server/support/support-requests';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The length a pair is offered by default: long enough for a few months of sessions. */
@@ -37,7 +38,13 @@ export const load: PageServerLoad = async (event) => {
 		stallAfterWeeks: scheme.stallAfterWeeks,
 		people,
 		today,
-		defaultEnd: toCalendarDate(addMonths(fromCalendarDate(today), defaultPairMonths))
+		defaultEnd: toCalendarDate(addMonths(fromCalendarDate(today), defaultPairMonths)),
+		milestones: {
+			startsOn: scheme.pilotStartsOn,
+			pilotEndsOn: scheme.pilotEndsOn,
+			reviewOn: scheme.reviewOn
+		},
+		supportWaiting: await openSupportRequestCount(db, scheme.id)
 	};
 };
 
