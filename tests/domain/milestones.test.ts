@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	anniversaryDue,
+	anniversaryReminders,
 	daysUntil,
 	firstAnniversary,
 	schemeMilestones,
@@ -47,5 +48,21 @@ describe('milestones and first anniversaries', () => {
 				reviewOn: '2027-04-20'
 			}).map((m) => m.kind)
 		).toEqual(['scheme-start', 'pilot-end', 'review', 'scheme-anniversary']);
+	});
+
+	it('reminds of pairs still going and of the scheme, each in its own fortnight', () => {
+		const pairs = [
+			{ startsOn: '2026-05-10', status: 'active', partnerName: 'Rhian' },
+			{ startsOn: '2026-05-10', status: 'ended', partnerName: 'Dafydd' },
+			{ startsOn: '2026-09-01', status: 'paused', partnerName: 'Siân' }
+		];
+		expect(anniversaryReminders(pairs, '2026-05-01', '2027-04-30')).toEqual([
+			{ kind: 'pair', on: '2027-05-10', partnerName: 'Rhian' },
+			{ kind: 'scheme', on: '2027-05-01', partnerName: null }
+		]);
+		expect(anniversaryReminders(pairs, null, '2027-05-05')).toEqual([
+			{ kind: 'pair', on: '2027-05-10', partnerName: 'Rhian' }
+		]);
+		expect(anniversaryReminders(pairs, '2026-05-01', '2027-03-01')).toEqual([]);
 	});
 });

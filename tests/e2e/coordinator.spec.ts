@@ -382,6 +382,8 @@ async function scanEveryPage(page: Page, app: AppServer, language: 'en' | 'cy') 
 	await page.locator('form[action="?/matching"] button').click();
 	await expect(page.locator('#matching-minimumFit')).toHaveAttribute('aria-invalid', 'true');
 	await expectNoViolations(page, `settings, matching problems (${language})`);
+	await visit(`/coordinator/schemes/${schemeId}/support`);
+	await expectNoViolations(page, `support, none waiting (${language})`);
 
 	// Matching, with a published pen picture and needs, a trained mentor and a proposal.
 	await visit(`/coordinator/schemes/${schemeId}/matching`);

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { AppServer } from './support/app-server';
 import { captureBodies, revealsCanary, type SentBody } from './support/canary';
 import { dashboardRow, removeParticipant, schemeWithPair } from './support/coordinator';
+import { answerBaseline } from './support/check-ins';
 import { expect, joinFromLink, test, welcome } from './support/fixtures';
 import { fillEveryFreeTextField } from './support/free-text';
 import { expectPublished, writeNeeds, writePenPicture } from './support/matching';
@@ -47,6 +48,16 @@ test('the scheme receives progress from both devices and not one word of what th
 		});
 		await fillEveryFreeTextField(phone, app, canary, device.role);
 		await joinFromLink(phone, device.invitation.link);
+		// A check-in's comment stays on the device when not shared; its ratings go.
+		await answerBaseline(phone, app, {
+			ratings: {
+				[device.role === 'mentor'
+					? 'How confident do you feel in your role as a mentor?'
+					: 'How confident do you feel in your role?']: 3,
+				'How much progress have you made towards your goals?': 2
+			},
+			comment: `${canary}-checkin`
+		});
 		// Publishing for matching sends what the person wrote for the scheme, and nothing else.
 		if (device.role === 'mentor') await writePenPicture(phone, app, penPicture);
 		else await writeNeeds(phone, app, needs);
@@ -73,6 +84,7 @@ test('the scheme receives progress from both devices and not one word of what th
 	expect(rows).toContain('Megan Mentee');
 	expect(rows).toContain(penPicture.text);
 	expect(rows).toContain(needs.summary);
+	expect(rows.match(/"checkpoint":"baseline"/g)).toHaveLength(2);
 	expect(revealsCanary(rows, 'CANARY')).toBe(false);
 });
 

@@ -59,3 +59,25 @@ export function schemeMilestones(dates: SchemeMilestoneDates): Milestone[] {
 	];
 	return all.sort((a, b) => a.on.localeCompare(b.on));
 }
+
+export interface AnniversaryReminder {
+	kind: 'pair' | 'scheme';
+	on: CalendarDate;
+	/** A pair's reminder names the partner. */
+	partnerName: string | null;
+}
+
+/** The first anniversaries, of the person's pairs still going and of the scheme, due a reminder. */
+export function anniversaryReminders(
+	pairs: readonly { startsOn: CalendarDate; status: string; partnerName: string }[],
+	schemeStartsOn: CalendarDate | null,
+	today: CalendarDate
+): AnniversaryReminder[] {
+	const reminders: AnniversaryReminder[] = pairs
+		.filter((p) => p.status !== 'ended' && anniversaryDue(p.startsOn, today))
+		.map((p) => ({ kind: 'pair', on: firstAnniversary(p.startsOn), partnerName: p.partnerName }));
+	if (schemeStartsOn && anniversaryDue(schemeStartsOn, today)) {
+		reminders.push({ kind: 'scheme', on: firstAnniversary(schemeStartsOn), partnerName: null });
+	}
+	return reminders;
+}
