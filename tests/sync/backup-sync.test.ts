@@ -39,6 +39,18 @@ async function aBackedUpDevice(store: MockBackupServer) {
 	});
 	if (!goal.ok) throw new Error('goal');
 	await repos.goals.addMilestone(goal.record.id, randomUUID(), { text: 'Shadow the chair' });
+	await mentee.db.surveyAnswers.put({
+		id: randomUUID(),
+		pairId: randomUUID(),
+		checkpoint: 'baseline',
+		ratings: { confidence: 2, goalProgress: 1, relationship: null, meetingsUseful: null },
+		again: null,
+		outcomes: [],
+		comment: 'Nervous before full council',
+		shareComment: false,
+		createdAt: '2026-11-20T09:00:00.000Z',
+		answeredAt: '2026-11-20T09:00:00.000Z'
+	});
 	const backup = new BackupSync(repos.backup, store, recordFits);
 	const setUp = await backup.setUp(credential, store.participant.id, passphrase);
 	return { device: mentee, backup, setUp, pairs };
@@ -60,6 +72,7 @@ describe('encrypted backups', () => {
 			'Casework',
 			'Spoke at council',
 			'Shadow the chair',
+			'Nervous before full council',
 			passphrase
 		]) {
 			expect(bytes.includes(Buffer.from(clear))).toBe(false);
@@ -75,6 +88,7 @@ describe('encrypted backups', () => {
 		const outcome = await restore.restore(credential, store.participant.id, { passphrase });
 		expect(outcome).toMatchObject({ ok: true, backups: 1, unreadable: 0 });
 		expect(await everything(fresh.db)).toEqual(await everything(device.db));
+		expect(await fresh.db.surveyAnswers.toArray()).toEqual(await device.db.surveyAnswers.toArray());
 		// The pair key came back too: this device can rejoin the pair's channel by itself.
 		const [channel] = await fresh.db.pairChannels.toArray();
 		expect(channel).toMatchObject({

@@ -1,4 +1,5 @@
 import type { ExportFile } from '$lib/domain/export-file';
+import type { SurveyAnswer } from '$lib/domain/survey';
 import { isNewer, type RecordEnvelope } from '$lib/domain/record';
 import { receive, stampTime } from '$lib/sync/hybrid-clock';
 import type { HeldMessage, PairChannel, PairOutboxMessage } from '$lib/sync/pair-channel';
@@ -43,12 +44,15 @@ export interface BackupSnapshot {
 	};
 	/** Absent from backups made before matching (schema version 3). */
 	publications?: Publication[];
+	/** The person's check-in answers, comments kept to themselves included (schema 5 on). */
+	surveyAnswers?: SurveyAnswer[];
 }
 
 const replicaTables = ['replicaState', 'pairChannels', 'pairOutbox', 'heldMessages', 'schemePairs'];
 
 export async function takeSnapshot(db: TandemDb, clock: Clock): Promise<BackupSnapshot> {
-	return db.transaction('r', [...dataTables, ...replicaTables, 'publications'], async () => {
+	const tables = [...dataTables, ...replicaTables, 'publications', 'surveyAnswers'];
+	return db.transaction('r', tables, async () => {
 		const tables = {} as Record<string, unknown[]>;
 		for (const t of dataTables) tables[t] = await db.table(t).toArray();
 		const channels = await db.pairChannels.toArray();
@@ -72,15 +76,16 @@ export async function takeSnapshot(db: TandemDb, clock: Clock): Promise<BackupSn
 				schemePairs: await db.schemePairs.toArray()
 			},
 			// How the last attempt went is this device's news, not content worth a new backup.
-			publications: (await db.publications.toArray()).map((p) => ({ ...p, lastProblem: null }))
+			publications: (await db.publications.toArray()).map((p) => ({ ...p, lastProblem: null })),
+			surveyAnswers: await db.surveyAnswers.toArray()
 		};
 	});
 }
 
 /** What a snapshot says, without when it was taken: unchanged content needs no new backup. */
 export function snapshotContent(snapshot: BackupSnapshot): string {
-	const { tables, replica, publications } = snapshot;
-	return JSON.stringify({ tables, replica, publications });
+	const { tables, replica, publications, surveyAnswers } = snapshot;
+	return JSON.stringify({ tables, replica, publications, surveyAnswers });
 }
 
 /**
@@ -119,7 +124,7 @@ export async function restoreSnapshot(
 	if (snapshot.format !== 'tandem-backup' || snapshot.schemaVersion > currentSchemaVersion) {
 		throw new Error('This backup was made by a newer version of Tandem');
 	}
-	const tables = [...dataTables, ...replicaTables, 'replicaMeta', 'publications'];
+	const tables = [...dataTables, ...replicaTables, 'replicaMeta', 'publications', 'surveyAnswers'];
 	return db.transaction('rw', tables, async (tx) => {
 		markAsMerge(tx.idbtrans);
 		const map = pairIdMap(snapshot, await db.schemePairs.toArray());
@@ -215,6 +220,18 @@ export async function restoreSnapshot(
 				if (here) counts.updated++;
 				else counts.added++;
 			}
+		}
+		// A check-in answered on two devices keeps the answer given last.
+		for (const answer of snapshot.surveyAnswers ?? []) {
+			const here = await db.surveyAnswers
+				.where('[pairId+checkpoint]')
+				.equals([answer.pairId, answer.checkpoint])
+				.first();
+			if (here && here.answeredAt >= answer.answeredAt) continue;
+			if (here) await db.surveyAnswers.delete(here.id);
+			await db.surveyAnswers.put(answer);
+			if (here) counts.updated++;
+			else counts.added++;
 		}
 		return counts;
 	});
