@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, format } from 'date-fns';
+import { addDays } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromCalendarDate, toCalendarDate, weekKeyOf, weekStart } from '$lib/domain/calendar-date';
 import { genderKey } from '$lib/domain/matching/gender-words';
@@ -49,12 +49,6 @@ const questions: RatingQuestion[] = [
 	'relationship',
 	'meetingsUseful'
 ];
-const columns = {
-	confidence: 'confidence',
-	goalProgress: 'goalProgress',
-	relationship: 'relationship',
-	meetingsUseful: 'meetingsUseful'
-} as const;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const byKey = <T>(rows: T[], key: (r: T) => string) =>
 	[...rows].sort((a, b) => key(a).localeCompare(key(b)));
@@ -134,8 +128,7 @@ for (const backend of serverDatabaseBackends) {
 							penPicture: { gender: mentorGender?.trim() || null, roles: [...roles] }
 						})
 					: await aJoinedParticipant(db, scheme.id, coordinator.id, 'mentor', `Mentor ${i}`);
-				const mentorIdentity =
-					'identity' in mentor ? mentor.identity : await identityOf(db, mentor.authorization);
+				const mentorIdentity = await identityOf(db, mentor.authorization);
 				people.push({
 					id: mentorIdentity.participantId,
 					role: 'mentor',
@@ -256,9 +249,11 @@ for (const backend of serverDatabaseBackends) {
 				['follow-up', 300]
 			];
 			for (const pair of seeded) {
-				const [mentorId, menteeId] = (
-					await db.select().from(pairsTable).where(eq(pairsTable.id, pair.id))
-				).map((p) => [p.mentorId, p.menteeId])[0]!;
+				const [members] = await db
+					.select({ mentorId: pairsTable.mentorId, menteeId: pairsTable.menteeId })
+					.from(pairsTable)
+					.where(eq(pairsTable.id, pair.id));
+				const { mentorId, menteeId } = members!;
 				for (const [role, participantId] of [
 					['mentor', mentorId],
 					['mentee', menteeId]
@@ -322,20 +317,18 @@ for (const backend of serverDatabaseBackends) {
 					status: pick(['visible', 'hidden', 'removed'] as const)
 				};
 			});
-			await db
-				.insert(boardPosts)
-				.values(
-					posts.map((p) => ({
-						id: randomUUID(),
-						schemeId: scheme.id,
-						authorId: people[0]!.id,
-						kind: p.kind,
-						text: 'A win',
-						showName: true,
-						postedAt: p.postedAt,
-						status: p.status
-					}))
-				);
+			await db.insert(boardPosts).values(
+				posts.map((p) => ({
+					id: randomUUID(),
+					schemeId: scheme.id,
+					authorId: people[0]!.id,
+					kind: p.kind,
+					text: 'A win',
+					showName: true,
+					postedAt: p.postedAt,
+					status: p.status
+				}))
+			);
 
 			for (const [kind, today] of [
 				['pilot', '2027-01-15'],
@@ -438,7 +431,7 @@ for (const backend of serverDatabaseBackends) {
 					groups.set(key, [...(groups.get(key) ?? []), r]);
 				}
 				const expectedRatings = [...groups].map(([key, rs]) => {
-					const [role, checkpoint, question] = key.split('|');
+					const [role, checkpoint, question] = key.split('|') as [string, string, string];
 					return {
 						role,
 						checkpoint,
@@ -588,24 +581,22 @@ for (const backend of serverDatabaseBackends) {
 				})
 			);
 			const at = (date: string, time: string) => new Date(`${date}T${time}`);
-			await db
-				.insert(boardPosts)
-				.values(
-					[
-						at('2026-04-30', '23:59'),
-						at('2026-05-01', '00:00'),
-						at('2026-10-31', '23:59'),
-						at('2026-11-01', '00:00')
-					].map((postedAt) => ({
-						id: randomUUID(),
-						schemeId: scheme.id,
-						authorId: mentee.id,
-						kind: 'win' as const,
-						text: 'A win',
-						showName: false,
-						postedAt
-					}))
-				);
+			await db.insert(boardPosts).values(
+				[
+					at('2026-04-30', '23:59'),
+					at('2026-05-01', '00:00'),
+					at('2026-10-31', '23:59'),
+					at('2026-11-01', '00:00')
+				].map((postedAt) => ({
+					id: randomUUID(),
+					schemeId: scheme.id,
+					authorId: mentee.id,
+					kind: 'win' as const,
+					text: 'A win',
+					showName: false,
+					postedAt
+				}))
+			);
 			await db.insert(surveyResponses).values(
 				(
 					[
