@@ -56,6 +56,14 @@ export function weekKeyOf(date: CalendarDate | Date): WeekKey {
 	return `${getISOWeekYear(d)}-W${String(getISOWeek(d)).padStart(2, '0')}`;
 }
 
+/** The Monday that starts an ISO week: 2026-W20 is the week of Monday 11 May 2026. */
+export function weekMonday(week: WeekKey): CalendarDate {
+	// Week 1 is the week holding 4 January.
+	const monday = startOfISOWeek(new Date(Number(week.slice(0, 4)), 0, 4));
+	monday.setDate(monday.getDate() + (Number(week.slice(6)) - 1) * 7);
+	return toCalendarDate(monday);
+}
+
 export function weekStart(date: CalendarDate | Date): CalendarDate {
 	const d = typeof date === 'string' ? fromCalendarDate(date) : date;
 	return toCalendarDate(startOfISOWeek(d));

@@ -4,6 +4,7 @@ import type { Database, Transaction } from './db/open-database';
 import { metricUploads, pairProgress, pairReports, pairs } from './db/schema';
 import type { DeviceIdentity } from './devices';
 import { mergeReports } from './pair-progress';
+import { saveMergedRecords } from './report/merged-records';
 
 export type MetricsOutcome = 'applied' | 'duplicate' | 'stale' | 'not-in-pair';
 
@@ -54,7 +55,7 @@ export async function recordMetrics(
 		if (!applied) return 'stale';
 
 		await saveReport(tx, who.participantId, payload, generatedAt);
-		await refreshProgress(tx, payload.pair);
+		await refreshProgress(tx, payload.pair, who.schemeId);
 		return 'applied';
 	});
 }
@@ -88,9 +89,13 @@ async function saveReport(
 		.onConflictDoUpdate({ target: [pairReports.pairId, pairReports.participantId], set: report });
 }
 
-/** Recomputes the dashboard's row for a pair from both members' latest reports. */
-async function refreshProgress(tx: Transaction, pairId: string): Promise<void> {
+/**
+ * Recomputes the dashboard's row for a pair from both members' latest reports, and the merged
+ * sessions and wins the evaluation report sums.
+ */
+async function refreshProgress(tx: Transaction, pairId: string, schemeId: string): Promise<void> {
 	const reports = await tx.select().from(pairReports).where(eq(pairReports.pairId, pairId));
+	await saveMergedRecords(tx, { pairId, schemeId }, reports);
 	const progress = { ...mergeReports(reports), updatedAt: new Date() };
 	await tx
 		.insert(pairProgress)

@@ -30,21 +30,37 @@ const latest = (dates: (string | null)[]) =>
 /**
  * Until the pair link shares one record set, each member keeps their own: the mentor may log a
  * session the mentee did not. The scheme sees the fuller picture without double counting: a
- * session both logged on the same day is one session (the longer length counts), and each
- * count is the larger of the two.
+ * session both logged on the same day is one session (the longer length counts).
  */
-export function mergeReports(reports: readonly MemberReport[]): PairProgress {
+export function mergedSessions(
+	reports: readonly MemberReport[]
+): { on: string; minutes: number }[] {
 	const sessions = new Map<string, number>();
 	for (const r of reports) {
 		for (const s of r.sessionsHeld) {
 			sessions.set(s.on, Math.max(sessions.get(s.on) ?? 0, s.minutes));
 		}
 	}
+	return [...sessions].map(([on, minutes]) => ({ on, minutes }));
+}
+
+/** Wins week by week: a week both members logged counts at the larger of their two counts. */
+export function mergedWinWeeks(reports: readonly MemberReport[]): { week: string; wins: number }[] {
+	const weeks = new Map<string, number>();
+	for (const r of reports) {
+		for (const w of r.winsByWeek) weeks.set(w.week, Math.max(weeks.get(w.week) ?? 0, w.wins));
+	}
+	return [...weeks].filter(([, wins]) => wins > 0).map(([week, wins]) => ({ week, wins }));
+}
+
+/** Both members' reports as one: sessions merged as above, and each count the larger of the two. */
+export function mergeReports(reports: readonly MemberReport[]): PairProgress {
+	const sessions = mergedSessions(reports);
 	const max = (pick: (r: MemberReport) => number) => Math.max(0, ...reports.map(pick));
 	return {
-		sessionsHeld: sessions.size,
-		minutesHeld: [...sessions.values()].reduce((sum, m) => sum + m, 0),
-		lastMetOn: latest([...sessions.keys()]),
+		sessionsHeld: sessions.length,
+		minutesHeld: sessions.reduce((sum, s) => sum + s.minutes, 0),
+		lastMetOn: latest(sessions.map((s) => s.on)),
 		sessionsScheduled: max((r) => r.sessionsScheduled),
 		goalsSet: max((r) => r.goalsSet),
 		goalsAchieved: max((r) => r.goalsAchieved),

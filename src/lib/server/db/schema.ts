@@ -281,6 +281,49 @@ export const pairProgress = pgTable('pair_progress', {
 });
 
 /**
+ * A pair's sessions as the scheme counts them: both members' reports merged as for the
+ * dashboard, one row a day. Kept current on every upload so that the evaluation report sums
+ * indexed rows instead of unpacking every report's JSON (seconds for a large scheme on PGlite).
+ */
+export const pairSessions = pgTable(
+	'pair_sessions',
+	{
+		pairId: uuid('pair_id')
+			.notNull()
+			.references(() => pairs.id, { onDelete: 'cascade' }),
+		/** The pair's scheme, so a report reads one index range and joins nothing. */
+		schemeId: uuid('scheme_id')
+			.notNull()
+			.references(() => schemes.id, { onDelete: 'cascade' }),
+		heldOn: date('held_on').notNull(),
+		minutes: integer('minutes').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.pairId, t.heldOn] }),
+		index('pair_sessions_scheme_day').on(t.schemeId, t.heldOn)
+	]
+);
+
+/** A pair's wins per ISO week (by its Monday), merged as the sessions are; weeks with none are left out. */
+export const pairWinWeeks = pgTable(
+	'pair_win_weeks',
+	{
+		pairId: uuid('pair_id')
+			.notNull()
+			.references(() => pairs.id, { onDelete: 'cascade' }),
+		schemeId: uuid('scheme_id')
+			.notNull()
+			.references(() => schemes.id, { onDelete: 'cascade' }),
+		weekOf: date('week_of').notNull(),
+		wins: integer('wins').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.pairId, t.weekOf] }),
+		index('pair_win_weeks_scheme_week').on(t.schemeId, t.weekOf)
+	]
+);
+
+/**
  * A pair's shared log, relayed between its members' devices. The verifier is a fingerprint of
  * a proof derived from the pair key, so the server can tell whether a device holds the key
  * without ever holding it.

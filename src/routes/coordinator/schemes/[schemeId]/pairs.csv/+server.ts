@@ -5,6 +5,7 @@ import { coordinatedScheme } from '$lib/server/coordinator-session';
 import { csvDocument } from '$lib/server/csv';
 import { dashboardRows } from '$lib/server/dashboard';
 import { database } from '$lib/server/db';
+import { fileSafe } from '$lib/server/file-names';
 import { m } from '$lib/paraglide/messages.js';
 import type { RequestHandler } from './$types';
 
@@ -51,13 +52,3 @@ export const GET: RequestHandler = async (event) => {
 		}
 	});
 };
-
-/** A scheme name as a plain-ASCII file name: no quotes or slashes to break the header. */
-function fileSafe(name: string): string {
-	const safe = name
-		.normalize('NFKD')
-		.replace(/[^\w-]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.toLowerCase();
-	return safe || 'scheme';
-}
