@@ -25,6 +25,16 @@ CREATE TABLE "board_posts" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "pair_months" (
+	"pair_id" uuid NOT NULL,
+	"scheme_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"sessions" integer NOT NULL,
+	"minutes" integer NOT NULL,
+	"wins" integer NOT NULL,
+	CONSTRAINT "pair_months_pair_id_month_pk" PRIMARY KEY("pair_id","month")
+);
+--> statement-breakpoint
 CREATE TABLE "pair_sessions" (
 	"pair_id" uuid NOT NULL,
 	"scheme_id" uuid NOT NULL,
@@ -101,6 +111,8 @@ ALTER TABLE "board_reactions" ADD CONSTRAINT "board_reactions_participant_id_par
 ALTER TABLE "board_posts" ADD CONSTRAINT "board_posts_scheme_id_schemes_id_fk" FOREIGN KEY ("scheme_id") REFERENCES "public"."schemes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "board_posts" ADD CONSTRAINT "board_posts_author_id_participants_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "board_posts" ADD CONSTRAINT "board_posts_coordinator_id_auth_users_id_fk" FOREIGN KEY ("coordinator_id") REFERENCES "public"."auth_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pair_months" ADD CONSTRAINT "pair_months_pair_id_pairs_id_fk" FOREIGN KEY ("pair_id") REFERENCES "public"."pairs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pair_months" ADD CONSTRAINT "pair_months_scheme_id_schemes_id_fk" FOREIGN KEY ("scheme_id") REFERENCES "public"."schemes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pair_sessions" ADD CONSTRAINT "pair_sessions_pair_id_pairs_id_fk" FOREIGN KEY ("pair_id") REFERENCES "public"."pairs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pair_sessions" ADD CONSTRAINT "pair_sessions_scheme_id_schemes_id_fk" FOREIGN KEY ("scheme_id") REFERENCES "public"."schemes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pair_win_weeks" ADD CONSTRAINT "pair_win_weeks_pair_id_pairs_id_fk" FOREIGN KEY ("pair_id") REFERENCES "public"."pairs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -117,6 +129,7 @@ ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_pair_id_pairs_id
 ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "board_posts_scheme_posted" ON "board_posts" USING btree ("scheme_id","posted_at");--> statement-breakpoint
 CREATE INDEX "board_posts_author" ON "board_posts" USING btree ("author_id");--> statement-breakpoint
+CREATE INDEX "pair_months_scheme_month" ON "pair_months" USING btree ("scheme_id","month");--> statement-breakpoint
 CREATE INDEX "pair_sessions_scheme_day" ON "pair_sessions" USING btree ("scheme_id","held_on");--> statement-breakpoint
 CREATE INDEX "pair_win_weeks_scheme_week" ON "pair_win_weeks" USING btree ("scheme_id","week_of");--> statement-breakpoint
 CREATE INDEX "support_requests_scheme" ON "support_requests" USING btree ("scheme_id","status");--> statement-breakpoint
@@ -125,7 +138,7 @@ CREATE UNIQUE INDEX "survey_responses_one" ON "survey_responses" USING btree ("p
 CREATE INDEX "survey_responses_scheme" ON "survey_responses" USING btree ("scheme_id","checkpoint");--> statement-breakpoint
 -- Written by hand (keep it when this migration is generated again): reports already held are
 -- merged into the new tables as recordMetrics merges every later upload (a day's session once,
--- at the longer length; a week's wins at the larger count).
+-- at the longer length; a week's wins at the larger count), then summed month by month.
 INSERT INTO "pair_sessions" ("pair_id", "scheme_id", "held_on", "minutes")
 	SELECT r."pair_id", p."scheme_id", (s->>'on')::date, max((s->>'minutes')::integer)
 	FROM "pair_reports" r
@@ -138,4 +151,15 @@ INSERT INTO "pair_win_weeks" ("pair_id", "scheme_id", "week_of", "wins")
 	JOIN "pairs" p ON p."id" = r."pair_id"
 	CROSS JOIN LATERAL jsonb_array_elements(r."wins_by_week") w
 	GROUP BY r."pair_id", p."scheme_id", to_date(w->>'week', 'IYYY-"W"IW')
-	HAVING max((w->>'wins')::integer) > 0;
+	HAVING max((w->>'wins')::integer) > 0;--> statement-breakpoint
+INSERT INTO "pair_months" ("pair_id", "scheme_id", "month", "sessions", "minutes", "wins")
+	SELECT "pair_id", "scheme_id", "month", sum("sessions"), sum("minutes"), sum("wins")
+	FROM (
+		SELECT "pair_id", "scheme_id", date_trunc('month', "held_on")::date AS "month",
+			count(*) AS "sessions", sum("minutes") AS "minutes", 0 AS "wins"
+		FROM "pair_sessions" GROUP BY 1, 2, 3
+		UNION ALL
+		SELECT "pair_id", "scheme_id", date_trunc('month', "week_of")::date, 0, 0, sum("wins")
+		FROM "pair_win_weeks" GROUP BY 1, 2, 3
+	) m
+	GROUP BY "pair_id", "scheme_id", "month";

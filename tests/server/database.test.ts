@@ -1,8 +1,18 @@
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '$lib/server/db/open-database';
-import { schemes } from '$lib/server/db/schema';
+import { openDatabase, type OpenDatabase } from '$lib/server/db/open-database';
+import {
+	pairMonths,
+	pairReports,
+	pairs,
+	pairSessions,
+	pairWinWeeks,
+	participants,
+	schemes
+} from '$lib/server/db/schema';
 import { dbTimeout, migrationsFolder, serverDatabaseBackends } from '../support/server-databases';
 
 const migrationCount = readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).length;
@@ -68,5 +78,135 @@ for (const backend of serverDatabaseBackends) {
 				dbTimeout
 			);
 		}
+	});
+}
+
+/** The migrations as they stood before `tag`: a database made with them is an older release's. */
+function migrationsBefore(tag: string): string {
+	const folder = mkdtempSync(join(tmpdir(), 'tandem-migrations-'));
+	cpSync(migrationsFolder, folder, { recursive: true });
+	const journalFile = join(folder, 'meta', '_journal.json');
+	const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as {
+		entries: { idx: number; tag: string }[];
+	};
+	const cut = journal.entries.findIndex((e) => e.tag === tag);
+	for (const later of journal.entries.slice(cut)) rmSync(join(folder, `${later.tag}.sql`));
+	journal.entries = journal.entries.slice(0, cut);
+	writeFileSync(journalFile, JSON.stringify(journal));
+	return folder;
+}
+
+for (const backend of serverDatabaseBackends) {
+	describe(`upgrading a ${backend.name} database to the programme (0004)`, () => {
+		it(
+			'merges the reports already held into sessions, win weeks and months',
+			async () => {
+				const location = await backend.create();
+				const older = await openDatabase({
+					location,
+					migrationsFolder: migrationsBefore('0004_programme')
+				});
+				const [scheme] = await older.db
+					.insert(schemes)
+					.values({
+						name: 'Held over',
+						organisation: 'Example County Council',
+						pilotStartsOn: '2026-05-01',
+						pilotEndsOn: '2026-10-31'
+					})
+					.returning();
+				const [mentor, mentee] = await older.db
+					.insert(participants)
+					.values([
+						{ schemeId: scheme!.id, role: 'mentor', name: 'Morgan' },
+						{ schemeId: scheme!.id, role: 'mentee', name: 'Megan' }
+					])
+					.returning();
+				const [pair] = await older.db
+					.insert(pairs)
+					.values({
+						schemeId: scheme!.id,
+						mentorId: mentor!.id,
+						menteeId: mentee!.id,
+						startsOn: '2026-05-01'
+					})
+					.returning();
+				const report = (
+					who: string,
+					sessionsHeld: { on: string; minutes: number }[],
+					winsByWeek: { week: string; wins: number }[]
+				) => ({
+					pairId: pair!.id,
+					participantId: who,
+					generatedAt: new Date('2026-08-01T10:00:00Z'),
+					sessionsHeld,
+					winsByWeek,
+					sessionsScheduled: 0,
+					agendaItemsRaised: 0,
+					agendaItemsDiscussed: 0,
+					goalsSet: 0,
+					goalsAchieved: 0,
+					goalsDropped: 0,
+					actionsOpen: 0,
+					actionsDone: 0
+				});
+				await older.db.insert(pairReports).values([
+					report(
+						mentee!.id,
+						[
+							{ on: '2026-05-10', minutes: 45 },
+							{ on: '2026-06-02', minutes: 30 }
+						],
+						[
+							{ week: '2026-W19', wins: 1 },
+							{ week: '2026-W23', wins: 2 }
+						]
+					),
+					report(mentor!.id, [{ on: '2026-05-10', minutes: 60 }], [{ week: '2026-W19', wins: 3 }])
+				]);
+				await older.close();
+
+				const upgraded = await backend.open(location);
+				try {
+					const { db } = upgraded;
+					expect(
+						await db
+							.select({ on: pairSessions.heldOn, minutes: pairSessions.minutes })
+							.from(pairSessions)
+							.orderBy(pairSessions.heldOn)
+					).toEqual([
+						{ on: '2026-05-10', minutes: 60 },
+						{ on: '2026-06-02', minutes: 30 }
+					]);
+					expect(
+						await db
+							.select({ week: pairWinWeeks.weekOf, wins: pairWinWeeks.wins })
+							.from(pairWinWeeks)
+							.orderBy(pairWinWeeks.weekOf)
+					).toEqual([
+						{ week: '2026-05-04', wins: 3 },
+						{ week: '2026-06-01', wins: 2 }
+					]);
+					expect(
+						await db
+							.select({
+								month: pairMonths.month,
+								sessions: pairMonths.sessions,
+								minutes: pairMonths.minutes,
+								wins: pairMonths.wins
+							})
+							.from(pairMonths)
+							.orderBy(pairMonths.month)
+					).toEqual([
+						{ month: '2026-05-01', sessions: 1, minutes: 60, wins: 3 },
+						{ month: '2026-06-01', sessions: 1, minutes: 30, wins: 2 }
+					]);
+				} finally {
+					await upgraded.close();
+					await backend.drop(location);
+				}
+			},
+			dbTimeout * 2
+		);
 	});
 }

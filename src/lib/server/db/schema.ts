@@ -324,6 +324,32 @@ export const pairWinWeeks = pgTable(
 );
 
 /**
+ * A pair's merged sessions and wins month by month (wins by the month of their week's Monday),
+ * kept with the two tables above: a report over months reads a row per pair and month instead
+ * of one per session.
+ */
+export const pairMonths = pgTable(
+	'pair_months',
+	{
+		pairId: uuid('pair_id')
+			.notNull()
+			.references(() => pairs.id, { onDelete: 'cascade' }),
+		schemeId: uuid('scheme_id')
+			.notNull()
+			.references(() => schemes.id, { onDelete: 'cascade' }),
+		/** The month's first day. */
+		month: date('month').notNull(),
+		sessions: integer('sessions').notNull(),
+		minutes: integer('minutes').notNull(),
+		wins: integer('wins').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.pairId, t.month] }),
+		index('pair_months_scheme_month').on(t.schemeId, t.month)
+	]
+);
+
+/**
  * A pair's shared log, relayed between its members' devices. The verifier is a fingerprint of
  * a proof derived from the pair key, so the server can tell whether a device holds the key
  * without ever holding it.
