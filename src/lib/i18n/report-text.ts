@@ -1,6 +1,5 @@
 import type { ReportKind } from '$lib/domain/report-period';
 import { smallestShownGroup } from '$lib/domain/small-groups';
-import type { AgainAnswer, Checkpoint, Outcome, RatingQuestion } from '$lib/domain/survey';
 import type {
 	GenderGroup,
 	HeldGroup,
@@ -58,58 +57,8 @@ export function aRoleText(role: Role): string {
 	return role === 'mentee' ? m.coord_report_a_mentee() : m.coord_report_a_mentor();
 }
 
-export function checkpointText(checkpoint: Checkpoint): string {
-	switch (checkpoint) {
-		case 'baseline':
-			return m.coord_report_checkpoint_baseline();
-		case 'midpoint':
-			return m.coord_report_checkpoint_midpoint();
-		case 'end':
-			return m.coord_report_checkpoint_end();
-		case 'follow-up':
-			return m.coord_report_checkpoint_follow_up();
-	}
-}
-
-export function questionText(question: RatingQuestion): string {
-	switch (question) {
-		case 'confidence':
-			return m.coord_report_question_confidence();
-		case 'goalProgress':
-			return m.coord_report_question_goal_progress();
-		case 'relationship':
-			return m.coord_report_question_relationship();
-		case 'meetingsUseful':
-			return m.coord_report_question_meetings_useful();
-	}
-}
-
-export function againText(answer: AgainAnswer): string {
-	switch (answer) {
-		case 'yes':
-			return m.coord_report_again_yes();
-		case 'maybe':
-			return m.coord_report_again_maybe();
-		case 'no':
-			return m.coord_report_again_no();
-	}
-}
-
 export function againQuestionText(role: Role): string {
 	return role === 'mentee' ? m.coord_report_again_mentee() : m.coord_report_again_mentor();
-}
-
-export function outcomeText(outcome: Outcome): string {
-	switch (outcome) {
-		case 'promotion':
-			return m.coord_report_outcome_promotion();
-		case 'new-role':
-			return m.coord_report_outcome_new_role();
-		case 'new-responsibility':
-			return m.coord_report_outcome_new_responsibility();
-		case 'opportunity':
-			return m.coord_report_outcome_opportunity();
-	}
 }
 
 export function levelText(level: LevelGroup): string {

@@ -16,6 +16,20 @@ export function checkpointText(checkpoint: Checkpoint): string {
 	}
 }
 
+/** A check-in's short name, for a table's column. */
+export function checkpointShortText(checkpoint: Checkpoint): string {
+	switch (checkpoint) {
+		case 'baseline':
+			return m.coord_report_checkpoint_baseline();
+		case 'midpoint':
+			return m.coord_report_checkpoint_midpoint();
+		case 'end':
+			return m.coord_report_checkpoint_end();
+		case 'follow-up':
+			return m.coord_report_checkpoint_follow_up();
+	}
+}
+
 /** A question as the person answering it reads it. */
 export function questionText(question: SurveyQuestion, role: Role): string {
 	switch (question) {
@@ -77,5 +91,19 @@ export function outcomeText(outcome: Outcome): string {
 			return m.survey_outcome_new_responsibility();
 		case 'opportunity':
 			return m.survey_outcome_opportunity();
+	}
+}
+
+/** An outcome named on its own ("A promotion"), as the report lists them. */
+export function outcomeNounText(outcome: Outcome): string {
+	switch (outcome) {
+		case 'promotion':
+			return m.coord_report_outcome_promotion();
+		case 'new-role':
+			return m.coord_report_outcome_new_role();
+		case 'new-responsibility':
+			return m.coord_report_outcome_new_responsibility();
+		case 'opportunity':
+			return m.coord_report_outcome_opportunity();
 	}
 }

@@ -1,16 +1,18 @@
 import {
 	againQuestionText,
-	againText,
 	aRoleText,
-	checkpointText,
 	genderText,
 	heldText,
 	levelText,
-	outcomeText,
-	questionText,
 	reportKindText,
 	rolesText
 } from '$lib/i18n/report-text';
+import {
+	againText,
+	checkpointShortText,
+	outcomeNounText,
+	questionShortText
+} from '$lib/i18n/survey-text';
 import { pairStatusText } from '$lib/i18n/pair-status-text';
 import { smallestShownGroup } from '$lib/domain/small-groups';
 import { m } from '$lib/paraglide/messages.js';
@@ -81,11 +83,11 @@ export function reportCsv(report: EvaluationReport, heading: ReportHeading): str
 
 	const checkIns = m.coord_report_check_ins_title();
 	for (const row of f.checkIns) {
-		const question = questionText(row.question);
+		const question = questionShortText(row.question);
 		for (const [checkpoint, rating] of Object.entries(row.byCheckpoint)) {
 			const group = m.coord_report_csv_at({
 				role: rolesText(row.role),
-				checkpoint: checkpointText(checkpoint as keyof typeof row.byCheckpoint)
+				checkpoint: checkpointShortText(checkpoint as keyof typeof row.byCheckpoint)
 			});
 			add(
 				checkIns,
@@ -97,11 +99,11 @@ export function reportCsv(report: EvaluationReport, heading: ReportHeading): str
 		}
 	}
 	for (const c of f.changes) {
-		const question = questionText(c.question);
+		const question = questionShortText(c.question);
 		const group = m.coord_report_csv_since({
 			role: rolesText(c.role),
-			from: checkpointText('baseline'),
-			to: checkpointText(c.later)
+			from: checkpointShortText('baseline'),
+			to: checkpointShortText(c.later)
 		});
 		add(checkIns, m.coord_report_csv_difference({ question }), group, c.differenceOfMeans);
 		add(checkIns, m.coord_report_csv_paired_answers({ question }), group, count(c.paired.answers));
@@ -115,7 +117,7 @@ export function reportCsv(report: EvaluationReport, heading: ReportHeading): str
 	for (const a of f.again)
 		addBreakdown(
 			checkIns,
-			`${againQuestionText(a.role)} (${checkpointText(a.checkpoint)})`,
+			`${againQuestionText(a.role)} (${checkpointShortText(a.checkpoint)})`,
 			a.answers,
 			againText
 		);
@@ -124,7 +126,7 @@ export function reportCsv(report: EvaluationReport, heading: ReportHeading): str
 	for (const o of f.outcomes) {
 		add(outcomes, m.coord_report_outcomes_answered(), rolesText(o.role), count(o.answered));
 		for (const g of o.groups)
-			add(outcomes, outcomeText(g.group), rolesText(o.role), count(g.count));
+			add(outcomes, outcomeNounText(g.group), rolesText(o.role), count(g.count));
 	}
 
 	const comments = m.coord_report_comments_title();
@@ -134,7 +136,7 @@ export function reportCsv(report: EvaluationReport, heading: ReportHeading): str
 			m.coord_report_csv_comment(),
 			m.coord_report_comment_from({
 				who: aRoleText(c.role),
-				checkpoint: checkpointText(c.checkpoint)
+				checkpoint: checkpointShortText(c.checkpoint)
 			}),
 			c.text
 		);
