@@ -1,7 +1,14 @@
 import { expectNoViolations } from './support/axe';
 import { captureBodies, revealsCanary } from './support/canary';
 import { answerBaseline, fillCheckIn } from './support/check-ins';
-import { createScheme, schemeWithPair, signUpCoordinator } from './support/coordinator';
+import {
+	createPair,
+	createScheme,
+	inviteParticipant,
+	schemeWithPair,
+	signUpCoordinator
+} from './support/coordinator';
+import { joinThroughApi } from './support/device-api';
 import { expect, joinFromLink, test, waitForOfflineReady, welcome } from './support/fixtures';
 import { syncWithScheme } from './support/matching';
 import { aJoinedPhone, megan, morgan } from './support/pair-devices';
@@ -163,4 +170,57 @@ test('check-ins and support pass axe in Welsh, light and dark', async ({ page, a
 	}
 	await phone.context.close();
 	await laptop.context.close();
+});
+
+test('a check-in answered on the device appears in the evaluation report', async ({
+	page,
+	app,
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const { schemeId, mentee } = await schemeWithPair(page, app);
+	// Four more mentees of Morgan's answer through the device API, so the five answers together
+	// are a group large enough to show; without Megan's, four would be hidden.
+	for (const name of ['Aled', 'Bethan', 'Carys', 'Dylan']) {
+		const invitation = await inviteParticipant(page, app, schemeId, name, 'mentee');
+		await createPair(page, app, schemeId, 'Morgan Mentor', name);
+		const authorization = await joinThroughApi(app, invitation.code);
+		const me = await fetch(app.url('/api/v1/participation'), { headers: { authorization } });
+		const { pairs } = (await me.json()) as { pairs: { id: string }[] };
+		const sent = await fetch(app.url('/api/v1/surveys/answers'), {
+			method: 'POST',
+			headers: { authorization, 'content-type': 'application/json' },
+			body: JSON.stringify({
+				id: crypto.randomUUID(),
+				pair: pairs[0]!.id,
+				checkpoint: 'baseline',
+				answeredAt: new Date().toISOString(),
+				ratings: { confidence: 4, goalProgress: 3, relationship: null, meetingsUseful: null },
+				again: null,
+				outcomes: [],
+				comment: null
+			})
+		});
+		expect(await sent.json()).toEqual({ outcome: 'saved' });
+	}
+	const report = app.url(`/coordinator/schemes/${schemeId}/report`);
+	await page.goto(report);
+	await expect(page.getByTestId('checkin-mentee-baseline-confidence-answers')).toHaveText(
+		'fewer than 5'
+	);
+
+	const phone = await aJoinedPhone(browser, app, megan, mentee.link);
+	await answerBaseline(phone.page, app, {
+		ratings: { [confidence]: 2, [goals]: 1 },
+		comment: 'Between me and my phone'
+	});
+	await syncWithScheme(phone.page, app);
+
+	await page.goto(report);
+	await expect(page.getByTestId('checkin-mentee-baseline-confidence-answers')).toHaveText('5');
+	// (4 × 4 + 2) / 5 and (4 × 3 + 1) / 5
+	await expect(page.getByTestId('checkin-mentee-baseline-confidence-mean')).toHaveText('3.60');
+	await expect(page.getByTestId('checkin-mentee-baseline-goalProgress-mean')).toHaveText('2.60');
+	await expect(page.getByRole('main')).not.toContainText('Between me and my phone');
+	await phone.context.close();
 });

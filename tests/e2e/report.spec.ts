@@ -4,6 +4,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expectNoViolations, tabToElement } from './support/axe';
 import type { AppServer } from './support/app-server';
 import { schemeWithPair } from './support/coordinator';
+import { joinThroughApi } from './support/device-api';
 import { expect, test } from './support/fixtures';
 import { queryServer } from './support/server-rows';
 
@@ -23,17 +24,8 @@ const sections = [
 ];
 
 /** Joins with an invitation link's code through the device API, as a device would. */
-async function joinedDevice(app: AppServer, link: string): Promise<string> {
-	const code = new URL(link).searchParams.get('code');
-	const joined = await fetch(app.url('/api/v1/join'), {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ code })
-	});
-	expect(joined.status).toBe(201);
-	const { device } = (await joined.json()) as { device: { id: string; secret: string } };
-	return `Bearer ${device.id}.${device.secret}`;
-}
+const joinedDevice = (app: AppServer, link: string) =>
+	joinThroughApi(app, new URL(link).searchParams.get('code')!);
 
 /** One member's progress report, sent as their device sends it. */
 async function report(app: AppServer, authorization: string, body: object): Promise<string> {

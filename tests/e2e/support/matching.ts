@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { AppServer } from './app-server';
+import { joinThroughApi } from './device-api';
 import { expect } from './fixtures';
 
 /** A person who opens Tandem to be matched by their scheme: no partner to name yet. */
@@ -95,20 +96,11 @@ export async function publishThroughApi(
 	code: string,
 	publication: { penPicture: object } | { needs: object }
 ): Promise<void> {
-	const joined = await fetch(app.url('/api/v1/join'), {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ code })
-	});
-	expect(joined.status).toBe(201);
-	const { device } = (await joined.json()) as { device: { id: string; secret: string } };
+	const authorization = await joinThroughApi(app, code);
 	const path = 'penPicture' in publication ? '/api/v1/pen-picture' : '/api/v1/needs';
 	const published = await fetch(app.url(path), {
 		method: 'PUT',
-		headers: {
-			authorization: `Bearer ${device.id}.${device.secret}`,
-			'content-type': 'application/json'
-		},
+		headers: { authorization, 'content-type': 'application/json' },
 		body: JSON.stringify({ writtenAt: new Date().toISOString(), ...publication })
 	});
 	expect(published.status).toBe(200);
