@@ -1,4 +1,4 @@
-import { expectNoViolations } from './support/axe';
+import { expectNoViolations, tabToElement } from './support/axe';
 import { captureBodies, revealsCanary } from './support/canary';
 import { answerBaseline, fillCheckIn } from './support/check-ins';
 import {
@@ -222,5 +222,32 @@ test('a check-in answered on the device appears in the evaluation report', async
 	await expect(page.getByTestId('checkin-mentee-baseline-confidence-mean')).toHaveText('3.60');
 	await expect(page.getByTestId('checkin-mentee-baseline-goalProgress-mean')).toHaveText('2.60');
 	await expect(page.getByRole('main')).not.toContainText('Between me and my phone');
+	await phone.context.close();
+});
+
+test('a check-in can be answered with the keyboard alone', async ({ page, app, browser }) => {
+	test.setTimeout(120_000);
+	const { mentee } = await schemeWithPair(page, app);
+	const phone = await aJoinedPhone(browser, app, megan, mentee.link);
+	const p = phone.page;
+	await p.goto(app.url('/'));
+	await tabToElement(p, p.getByRole('link', { name: 'Answer the check-in' }));
+	await p.keyboard.press('Enter');
+	await expect(p.getByRole('heading', { name: 'Check-in: Start of the mentoring' })).toBeVisible();
+	for (const question of [confidence, goals]) {
+		const group = p.getByRole('group', { name: question });
+		// Tab lands on the group's first choice; the arrow keys move along the scale.
+		await tabToElement(p, group.getByRole('radio').first());
+		await p.keyboard.press('ArrowRight');
+		await p.keyboard.press('ArrowRight');
+		await expect(group.getByLabel('3', { exact: true })).toBeChecked();
+	}
+	await tabToElement(p, p.getByRole('button', { name: 'Check what will be sent' }));
+	await p.keyboard.press('Enter');
+	await expect(p.getByTestId('checkin-preview')).toContainText(`${confidence} 3`);
+	await expect(p.getByRole('heading', { name: 'Check-in: Start of the mentoring' })).toBeFocused();
+	await tabToElement(p, p.getByRole('button', { name: 'Send' }));
+	await p.keyboard.press('Enter');
+	await expect(p.getByRole('status').filter({ hasText: 'Thank you' })).toBeVisible();
 	await phone.context.close();
 });
