@@ -1,0 +1,105 @@
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import type { BoardPostInput } from '$lib/sync/board-protocol';
+import type { Database } from '../db/open-database';
+import { boardPostReactions, boardPosts } from '../db/schema';
+import { postColumns, postedAtOf } from './board-posts';
+
+/**
+ * What a scheme's coordinators do to its board. Every change names the scheme, so a post of
+ * another scheme is never touched; each answers whether the post was there to change.
+ */
+
+const ofScheme = (schemeId: string, postId: string) =>
+	and(eq(boardPosts.id, postId), eq(boardPosts.schemeId, schemeId));
+
+/** Takes a post off the board for now; its author sees it hidden, with the reason. */
+export async function hidePost(
+	db: Database,
+	schemeId: string,
+	postId: string,
+	reason: string,
+	now: Date
+): Promise<boolean> {
+	const hidden = await db
+		.update(boardPosts)
+		.set({ status: 'hidden', moderationReason: reason, moderatedAt: now })
+		.where(and(ofScheme(schemeId, postId), ne(boardPosts.status, 'removed')))
+		.returning({ id: boardPosts.id });
+	return hidden.length > 0;
+}
+
+/** Puts a hidden post back on the board, reason and all forgotten. */
+export async function restorePost(
+	db: Database,
+	schemeId: string,
+	postId: string,
+	now: Date
+): Promise<boolean> {
+	const restored = await db
+		.update(boardPosts)
+		.set({ status: 'visible', moderationReason: null, moderatedAt: now })
+		.where(and(ofScheme(schemeId, postId), eq(boardPosts.status, 'hidden')))
+		.returning({ id: boardPosts.id });
+	return restored.length > 0;
+}
+
+/**
+ * Removes a post for good: its words are erased and its reactions deleted; the row stays, with
+ * the reason, so the author is told why. Only the author can then delete it, by withdrawing.
+ */
+export async function removePost(
+	db: Database,
+	schemeId: string,
+	postId: string,
+	reason: string,
+	now: Date
+): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const removed = await tx
+			.update(boardPosts)
+			.set({
+				status: 'removed',
+				text: '',
+				title: '',
+				url: '',
+				why: '',
+				moderationReason: reason,
+				moderatedAt: now
+			})
+			.where(ofScheme(schemeId, postId))
+			.returning({ id: boardPosts.id });
+		if (removed.length === 0) return false;
+		await tx.delete(boardPostReactions).where(eq(boardPostReactions.postId, postId));
+		return true;
+	});
+}
+
+/** A coordinator pins an article or a thought of their own; resubmitting the form stores it once. */
+export async function pinPost(
+	db: Database,
+	schemeId: string,
+	coordinatorId: string,
+	post: Extract<BoardPostInput, { kind: 'article' | 'thought' }>,
+	now: Date
+): Promise<void> {
+	await db
+		.insert(boardPosts)
+		.values({
+			id: post.id,
+			schemeId,
+			coordinatorId,
+			...postColumns(post),
+			showName: post.showName,
+			postedAt: postedAtOf(post, now)
+		})
+		.onConflictDoNothing({ target: boardPosts.id });
+}
+
+/** Takes down a coordinator's pinned post outright (participants' posts are theirs to withdraw). */
+export async function unpinPost(db: Database, schemeId: string, postId: string): Promise<boolean> {
+	const deleted = await db
+		.delete(boardPosts)
+		.where(and(ofScheme(schemeId, postId), isNull(boardPosts.authorId)))
+		.returning({ id: boardPosts.id });
+	return deleted.length > 0;
+}

@@ -1,0 +1,102 @@
+import * as v from 'valibot';
+import type { FieldProblem } from '$lib/domain/validation';
+import type { Win } from '$lib/domain/win';
+import { boardPostSchema, type BoardPostInput } from './board-protocol';
+
+/**
+ * The only way a board post is built: from what the person wrote for the board and the choices
+ * they made, checked by the schema the server checks it with. The preview shows the object
+ * built here, and that same object is queued.
+ */
+
+export type BoardPostField = 'text' | 'title' | 'url' | 'why' | 'wonOn' | 'form';
+export type BoardPostProblems = Partial<Record<BoardPostField, FieldProblem>>;
+export type BoardPostCheck =
+	{ ok: true; value: BoardPostInput } | { ok: false; problems: BoardPostProblems };
+
+/** Chosen when the form opens and kept through retries, so the scheme stores the post once. */
+export interface PostIds {
+	id: string;
+	postedAt: string;
+}
+
+export interface Naming {
+	/** False: shown as "A member of the scheme". */
+	showName: boolean;
+}
+
+function problemOf(field: string, issue: v.BaseIssue<unknown>): FieldProblem {
+	switch (issue.type) {
+		case 'non_empty':
+			return 'required';
+		case 'max_length':
+			return 'too_long';
+		case 'check':
+			return field === 'url' ? 'invalid_link' : 'invalid_date';
+		default:
+			return 'invalid_choice';
+	}
+}
+
+const fields: readonly string[] = ['text', 'title', 'url', 'why', 'wonOn'];
+
+/** Checks a post against the wire schema, naming each field's first problem for a form. */
+export function checkBoardPost(post: unknown): BoardPostCheck {
+	const result = v.safeParse(boardPostSchema, post);
+	if (result.success) return { ok: true, value: result.output };
+	const problems: BoardPostProblems = {};
+	for (const issue of result.issues) {
+		const path = v.getDotPath(issue) ?? '';
+		const field = (fields.includes(path) ? path : 'form') as BoardPostField;
+		problems[field] ??= problemOf(path, issue);
+	}
+	return { ok: false, problems };
+}
+
+/**
+ * A win the person chose to share. Of the pair's record only the day it happened is read; the
+ * words are the ones the person chose for the board (the win itself is never changed).
+ */
+export function sharedWinPost(
+	win: Pick<Win, 'wonOn'>,
+	words: string,
+	naming: Naming,
+	ids: PostIds
+): BoardPostCheck {
+	return checkBoardPost({
+		kind: 'win',
+		id: ids.id,
+		text: words,
+		wonOn: win.wonOn,
+		showName: naming.showName,
+		postedAt: ids.postedAt
+	});
+}
+
+export interface ArticleDraft {
+	title: string;
+	url: string;
+	why: string;
+}
+
+export function articlePost(draft: ArticleDraft, naming: Naming, ids: PostIds): BoardPostCheck {
+	return checkBoardPost({
+		kind: 'article',
+		id: ids.id,
+		title: draft.title,
+		url: draft.url,
+		why: draft.why,
+		showName: naming.showName,
+		postedAt: ids.postedAt
+	});
+}
+
+export function thoughtPost(text: string, naming: Naming, ids: PostIds): BoardPostCheck {
+	return checkBoardPost({
+		kind: 'thought',
+		id: ids.id,
+		text,
+		showName: naming.showName,
+		postedAt: ids.postedAt
+	});
+}
