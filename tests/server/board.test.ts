@@ -46,37 +46,39 @@ async function call(
 	return { status: response.status, type, body: parsed };
 }
 
-const thought = (text = 'Small steps count.', overrides: Partial<BoardPostInput> = {}) =>
-	({
-		kind: 'thought',
-		id: randomUUID(),
-		text,
-		showName: true,
-		postedAt: now.toISOString(),
-		...overrides
-	}) as BoardPostInput;
+type PostOf<K> = Extract<BoardPostInput, { kind: K }>;
 
-const win = (overrides: Partial<BoardPostInput> = {}) =>
-	({
-		kind: 'win',
-		id: randomUUID(),
-		text: 'Chaired my first scrutiny meeting',
-		wonOn: '2026-11-20',
-		showName: false,
-		postedAt: now.toISOString(),
-		...overrides
-	}) as BoardPostInput;
+const thought = (
+	text = 'Small steps count.',
+	overrides: Partial<PostOf<'thought'>> = {}
+): PostOf<'thought'> => ({
+	kind: 'thought',
+	id: randomUUID(),
+	text,
+	showName: true,
+	postedAt: now.toISOString(),
+	...overrides
+});
 
-const article = (url: string) =>
-	({
-		kind: 'article',
-		id: randomUUID(),
-		title: 'Chairing well',
-		url,
-		why: 'Short and practical',
-		showName: true,
-		postedAt: now.toISOString()
-	}) as BoardPostInput;
+const win = (overrides: Partial<PostOf<'win'>> = {}): PostOf<'win'> => ({
+	kind: 'win',
+	id: randomUUID(),
+	text: 'Chaired my first scrutiny meeting',
+	wonOn: '2026-11-20',
+	showName: false,
+	postedAt: now.toISOString(),
+	...overrides
+});
+
+const article = (url: string): PostOf<'article'> => ({
+	kind: 'article',
+	id: randomUUID(),
+	title: 'Chairing well',
+	url,
+	why: 'Short and practical',
+	showName: true,
+	postedAt: now.toISOString()
+});
 
 for (const backend of serverDatabaseBackends) {
 	describe(`the group board on ${backend.name}`, { timeout: dbTimeout }, () => {
@@ -294,7 +296,7 @@ for (const backend of serverDatabaseBackends) {
 					status: 403,
 					body: { error: 'not-yours', field: 'postId' }
 				});
-				const pinned = { ...thought('Pinned'), kind: 'thought' as const };
+				const pinned = thought('Pinned');
 				await pinPost(db, scheme.id, coordinator.id, pinned, now);
 				expect((await withdraw(mentee.authorization, pinned.id)).status).toBe(403);
 
@@ -419,8 +421,8 @@ for (const backend of serverDatabaseBackends) {
 				const anonymous = thought('Anonymous', { showName: false });
 				await post(mentee.authorization, named);
 				await post(mentee.authorization, anonymous);
-				const byCoordinator = { ...thought('From the coordinator'), kind: 'thought' as const };
-				const unsigned = { ...thought('Unsigned'), kind: 'thought' as const, showName: false };
+				const byCoordinator = thought('From the coordinator');
+				const unsigned = thought('Unsigned', { showName: false });
 				await pinPost(db, scheme.id, coordinator.id, byCoordinator, now);
 				await pinPost(db, scheme.id, coordinator.id, unsigned, now);
 

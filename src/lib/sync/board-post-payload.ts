@@ -11,8 +11,9 @@ import { boardPostSchema, type BoardPostInput } from './board-protocol';
 
 export type BoardPostField = 'text' | 'title' | 'url' | 'why' | 'wonOn' | 'form';
 export type BoardPostProblems = Partial<Record<BoardPostField, FieldProblem>>;
-export type BoardPostCheck =
-	{ ok: true; value: BoardPostInput } | { ok: false; problems: BoardPostProblems };
+export type BoardPostCheck<P extends BoardPostInput = BoardPostInput> =
+	{ ok: true; value: P } | { ok: false; problems: BoardPostProblems };
+type PostOf<K extends BoardPostInput['kind']> = Extract<BoardPostInput, { kind: K }>;
 
 /** Chosen when the form opens and kept through retries, so the scheme stores the post once. */
 export interface PostIds {
@@ -53,6 +54,10 @@ export function checkBoardPost(post: unknown): BoardPostCheck {
 	return { ok: false, problems };
 }
 
+/** A post of one kind: the schema keeps the kind it was given, or refuses the post. */
+const checkKind = <K extends BoardPostInput['kind']>(post: { kind: K } & Record<string, unknown>) =>
+	checkBoardPost(post) as BoardPostCheck<PostOf<K>>;
+
 /**
  * A win the person chose to share. Of the pair's record only the day it happened is read; the
  * words are the ones the person chose for the board (the win itself is never changed).
@@ -62,8 +67,8 @@ export function sharedWinPost(
 	words: string,
 	naming: Naming,
 	ids: PostIds
-): BoardPostCheck {
-	return checkBoardPost({
+): BoardPostCheck<PostOf<'win'>> {
+	return checkKind({
 		kind: 'win',
 		id: ids.id,
 		text: words,
@@ -79,8 +84,12 @@ export interface ArticleDraft {
 	why: string;
 }
 
-export function articlePost(draft: ArticleDraft, naming: Naming, ids: PostIds): BoardPostCheck {
-	return checkBoardPost({
+export function articlePost(
+	draft: ArticleDraft,
+	naming: Naming,
+	ids: PostIds
+): BoardPostCheck<PostOf<'article'>> {
+	return checkKind({
 		kind: 'article',
 		id: ids.id,
 		title: draft.title,
@@ -91,8 +100,12 @@ export function articlePost(draft: ArticleDraft, naming: Naming, ids: PostIds): 
 	});
 }
 
-export function thoughtPost(text: string, naming: Naming, ids: PostIds): BoardPostCheck {
-	return checkBoardPost({
+export function thoughtPost(
+	text: string,
+	naming: Naming,
+	ids: PostIds
+): BoardPostCheck<PostOf<'thought'>> {
+	return checkKind({
 		kind: 'thought',
 		id: ids.id,
 		text,
