@@ -3,12 +3,15 @@ import { isActionFailure } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { boardLimits } from '$lib/domain/board';
+import type { Milestone } from '$lib/domain/milestones';
 import { savePost } from '$lib/server/board/board-posts';
+import type { ModeratedPost } from '$lib/server/board/scheme-board';
 import { schemePhoto, schemePhotoInfo } from '$lib/server/board/scheme-photo';
 import type { Database, OpenDatabase } from '$lib/server/db/open-database';
 import { boardPosts } from '$lib/server/db/schema';
 import type { DeviceIdentity } from '$lib/server/devices';
 import type { Scheme } from '$lib/server/schemes';
+import type { Participation } from '$lib/sync/participation';
 import { jpegStart, onePixelPng, webpStart } from '../support/images';
 import { aCoordinator, aJoinedParticipant, aScheme, identityOf } from '../support/scheme-factories';
 import { dbTimeout, serverDatabaseBackends } from '../support/server-databases';
@@ -44,9 +47,14 @@ async function act(action: ((event: never) => unknown) | undefined, fields = {})
 		: (result as Record<string, unknown>);
 }
 
-type Loaded = Awaited<ReturnType<typeof boardPage.load>> & {
-	posts: { id: string; status: string; text: string; moderationReason: string | null }[];
-};
+interface Loaded {
+	posts: ModeratedPost[];
+	more: boolean;
+	photo: Participation['photo'];
+	milestones: Milestone[];
+	photoWindow: { from: string; until: string };
+	newIds: { article: string; thought: string };
+}
 const load = async (query = '') => (await boardPage.load(request(undefined, query))) as Loaded;
 
 const file = (bytes: Uint8Array, name: string, type: string) =>

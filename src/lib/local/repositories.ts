@@ -1,4 +1,5 @@
 import { ActionRepository } from './action-repository';
+import type { BoardRepository } from './board-repository';
 import { BackupRepository } from './backup-repository';
 import { AgendaRepository } from './agenda-repository';
 import type { Clock } from './clock';
@@ -24,6 +25,9 @@ export function createRepositories(db: TandemDb, clock: Clock) {
 	// Export, import and erase are rare: their code and the export file schema load on first use.
 	const transfer = (): Promise<DataTransfer> =>
 		import('./data-transfer').then(({ DataTransfer }) => new DataTransfer(db, clock));
+	const scheme = new SchemeRepository(db, clock);
+	// The board's code loads with the board (or the sync), never on the first screen.
+	let board: Promise<BoardRepository> | undefined;
 	return {
 		profile: new ProfileRepository(db, clock),
 		pairs: new PairRepository(db, clock),
@@ -35,10 +39,14 @@ export function createRepositories(db: TandemDb, clock: Clock) {
 		actions: new ActionRepository(db, clock),
 		wins: new WinRepository(db, clock),
 		prepNotes: new PrepNoteRepository(db, clock),
-		scheme: new SchemeRepository(db, clock),
+		scheme,
 		publications: new PublicationRepository(db, clock),
 		pairChannels: new PairChannelRepository(db, clock),
 		backup: new BackupRepository(db, clock),
+		board: (): Promise<BoardRepository> =>
+			(board ??= import('./board-repository').then(
+				({ BoardRepository }) => new BoardRepository(db, clock, scheme)
+			)),
 		transfer: {
 			exportAll: async () => (await transfer()).exportAll(),
 			importFile: async (text: string) => (await transfer()).importFile(text),

@@ -112,7 +112,9 @@ export class SchemeRepository {
 				name: participation.participant.name,
 				role: participation.participant.role,
 				matching: participation.matching,
-				published: participation.published
+				published: participation.published,
+				milestones: participation.milestones,
+				photo: participation.photo
 			});
 			// The scheme's list is the truth; an answer given here stays with its proposal until
 			// the scheme stops listing it, so a round that read the list before the answer went
@@ -269,13 +271,19 @@ export class SchemeRepository {
 
 	private schemeTables() {
 		const { db } = this;
-		return [db.schemePairs, db.outbox, db.proposals, db.publications];
+		return [db.schemePairs, db.outbox, db.proposals, db.publications, db.boardPosts, db.boardMeta];
 	}
 
-	/** Everything tied to one membership; drafts stay, unpublished. */
+	/** Everything tied to one membership (the board too); drafts stay, unpublished. */
 	private async forget(): Promise<void> {
 		const { db } = this;
-		await Promise.all([db.schemePairs.clear(), db.outbox.clear(), db.proposals.clear()]);
+		await Promise.all([
+			db.schemePairs.clear(),
+			db.outbox.clear(),
+			db.proposals.clear(),
+			db.boardPosts.clear(),
+			db.boardMeta.clear()
+		]);
 		await db.publications.toCollection().modify(unpublished);
 	}
 }

@@ -1,4 +1,4 @@
-import type { SchemePairInfo } from './participation';
+import type { Participation, SchemePairInfo } from './participation';
 import type { OutboxItem } from './scheme-outbox';
 import type {
 	ProposalAnswer,
@@ -35,6 +35,10 @@ export interface SchemeMembership {
 	matching?: SchemeMatchingInfo | null;
 	/** When the scheme last received each of the person's publications. */
 	published?: PublishedState | null;
+	/** The scheme's milestones (its start dates the anniversary); absent until the scheme says. */
+	milestones?: Participation['milestones'] | null;
+	/** Which scheme photo the scheme has, if any: the board fetches a new one once. */
+	photo?: Participation['photo'];
 }
 
 /** A pair as the scheme knows it, and the local pair on this device it is linked to. */
