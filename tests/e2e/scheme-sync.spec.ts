@@ -3,7 +3,7 @@ import type { AppServer } from './support/app-server';
 import { captureBodies, revealsCanary, type SentBody } from './support/canary';
 import { logWin, openShareWin, previewedPost } from './support/board';
 import { dashboardRow, removeParticipant, schemeWithPair } from './support/coordinator';
-import { expect, joinFromLink, test, welcome } from './support/fixtures';
+import { expect, joinFromLink, test, waitForOfflineReady, welcome } from './support/fixtures';
 import { fillEveryFreeTextField } from './support/free-text';
 import { expectPublished, writeNeeds, writePenPicture } from './support/matching';
 import { everyServerRow, queryServer } from './support/server-rows';
@@ -128,6 +128,8 @@ test('with uploads failing, duplicated and the server restarted, every metric co
 	const phone = await context.newPage();
 	await welcome(phone, app, { role: 'mentee', name: 'Megan', partner: 'Morgan' });
 	await joinFromLink(phone, mentee.link);
+	// The server is stopped half-way: the app must be able to load without it by then.
+	await waitForOfflineReady(phone);
 
 	// A seeded generator, so a failure can be replayed.
 	let seed = 20261123;
