@@ -26,6 +26,14 @@ export function boardReactionText(reaction: BoardReaction): string {
 	}
 }
 
+/** The choice between the person's name on a post and "A member of the scheme". */
+export function namingOptions(name: string): { value: boolean; label: string }[] {
+	return [
+		{ value: true, label: m.board_name_shown({ name }) },
+		{ value: false, label: m.board_name_hidden() }
+	];
+}
+
 /** Who a post is from, as everyone on the board sees it. */
 export function boardAuthorText(post: { authorName: string | null; byCoordinator: boolean }) {
 	if (post.byCoordinator) {

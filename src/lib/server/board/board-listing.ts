@@ -5,7 +5,7 @@ import type { Database } from '../db/open-database';
 import { boardPosts } from '../db/schema';
 import type { DeviceIdentity } from '../devices';
 import { pageOf } from './board-page';
-import { boardRows, shownName } from './board-rows';
+import { boardRows, postOf } from './board-rows';
 import { noReactions, reactionCounts, reactionsBy } from './reaction-counts';
 
 /**
@@ -46,17 +46,7 @@ export async function boardListingFor(
 		.map((row): BoardPostForDevice => {
 			const isMine = row.authorId === identity.participantId;
 			return {
-				id: row.id,
-				kind: row.kind,
-				text: row.text,
-				title: row.title,
-				url: row.url,
-				why: row.why,
-				wonOn: row.wonOn,
-				authorName: shownName(row),
-				byCoordinator: row.authorId === null,
-				postedAt: row.postedAt.toISOString(),
-				status: row.status,
+				...postOf(row),
 				moderationReason: isMine ? row.moderationReason : null,
 				mine: isMine,
 				reactions: counts.get(row.id) ?? noReactions(),

@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, type SQL } from 'drizzle-orm';
 import type { BoardPostInput } from '$lib/sync/board-protocol';
 import type { Database } from '../db/open-database';
 import { boardPostReactions, boardPosts } from '../db/schema';
@@ -12,35 +12,43 @@ import { postColumns, postedAtOf } from './board-posts';
 const ofScheme = (schemeId: string, postId: string) =>
 	and(eq(boardPosts.id, postId), eq(boardPosts.schemeId, schemeId));
 
+/** Changes a post of the scheme in the state given; answers whether there was one to change. */
+async function moderate(
+	db: Database,
+	schemeId: string,
+	postId: string,
+	from: SQL,
+	changes: Pick<typeof boardPosts.$inferInsert, 'status' | 'moderationReason' | 'moderatedAt'>
+): Promise<boolean> {
+	const changed = await db
+		.update(boardPosts)
+		.set(changes)
+		.where(and(ofScheme(schemeId, postId), from))
+		.returning({ id: boardPosts.id });
+	return changed.length > 0;
+}
+
 /** Takes a post off the board for now; its author sees it hidden, with the reason. */
-export async function hidePost(
+export function hidePost(
 	db: Database,
 	schemeId: string,
 	postId: string,
 	reason: string,
 	now: Date
 ): Promise<boolean> {
-	const hidden = await db
-		.update(boardPosts)
-		.set({ status: 'hidden', moderationReason: reason, moderatedAt: now })
-		.where(and(ofScheme(schemeId, postId), ne(boardPosts.status, 'removed')))
-		.returning({ id: boardPosts.id });
-	return hidden.length > 0;
+	const changes = { status: 'hidden', moderationReason: reason, moderatedAt: now } as const;
+	return moderate(db, schemeId, postId, ne(boardPosts.status, 'removed'), changes);
 }
 
 /** Puts a hidden post back on the board, reason and all forgotten. */
-export async function restorePost(
+export function restorePost(
 	db: Database,
 	schemeId: string,
 	postId: string,
 	now: Date
 ): Promise<boolean> {
-	const restored = await db
-		.update(boardPosts)
-		.set({ status: 'visible', moderationReason: null, moderatedAt: now })
-		.where(and(ofScheme(schemeId, postId), eq(boardPosts.status, 'hidden')))
-		.returning({ id: boardPosts.id });
-	return restored.length > 0;
+	const changes = { status: 'visible', moderationReason: null, moderatedAt: now } as const;
+	return moderate(db, schemeId, postId, eq(boardPosts.status, 'hidden'), changes);
 }
 
 /**

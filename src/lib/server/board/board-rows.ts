@@ -34,8 +34,25 @@ export function boardRows(db: Database, where: SQL | undefined) {
 export type BoardRow = Awaited<ReturnType<typeof boardRows>>[number];
 
 /** The name shown with a post: only if its author chose so, and never once they have left. */
-export function shownName(row: BoardRow): string | null {
+function shownName(row: BoardRow): string | null {
 	if (!row.showName) return null;
 	if (row.authorId === null) return row.coordinatorName;
 	return row.authorRemovedAt === null ? row.authorName : null;
+}
+
+/** What everyone may know of a post: its words, its kind, and who posted it as they chose. */
+export function postOf(row: BoardRow) {
+	return {
+		id: row.id,
+		kind: row.kind,
+		text: row.text,
+		title: row.title,
+		url: row.url,
+		why: row.why,
+		wonOn: row.wonOn,
+		authorName: shownName(row),
+		byCoordinator: row.authorId === null,
+		postedAt: row.postedAt.toISOString(),
+		status: row.status
+	};
 }
