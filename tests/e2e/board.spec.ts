@@ -246,6 +246,9 @@ test('the board and the coordinator’s board page pass axe in English and Welsh
 	// The scheme's first anniversary is today, so its photo is on the board.
 	await startedAYearAgo(page, app, schemeId);
 	await uploadPhoto(page, app, schemeId, onePixelPng, 'Mentors and mentees at the launch');
+	// The coordinator sees what they uploaded, described as they described it.
+	const uploaded = page.getByRole('img', { name: 'Mentors and mentees at the launch' });
+	await expect(uploaded).toHaveJSProperty('naturalWidth', 1);
 
 	// Posts of every kind and state: a reaction, a moderated own post, an article, a thought.
 	await pinThought(laptop.page, app, 'Read the papers twice.', true);
@@ -277,7 +280,7 @@ test('the board and the coordinator’s board page pass axe in English and Welsh
 	);
 	await expect(
 		mentee.getByRole('img', { name: 'Mentors and mentees at the launch' })
-	).toBeVisible();
+	).toHaveJSProperty('naturalWidth', 1);
 	const boardPage = app.url(`/coordinator/schemes/${schemeId}/board`);
 
 	for (const colourScheme of ['light', 'dark'] as const) {

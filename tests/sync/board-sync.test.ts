@@ -144,6 +144,21 @@ describe('the board on the device', () => {
 		expect((await board.view()).posts).toEqual([]);
 	});
 
+	it('says when the scheme refused a post, and withdrawing clears it away', async () => {
+		const { server, board, round } = await joinedDevice();
+		server.rejectField = 'text';
+		await board.post(myThought());
+		await round();
+		expect((await board.view()).posts).toMatchObject([
+			{ id: myPostId, waiting: false, refused: true }
+		]);
+		server.rejectField = null;
+		await board.withdraw(myPostId);
+		await round();
+		expect((await board.view()).posts).toEqual([]);
+		expect(server.calls).toContain('board-withdrawal');
+	});
+
 	it('tells the author why the coordinator hid or removed their post', async () => {
 		const { server, board, round } = await joinedDevice();
 		await board.post(myThought('Names my line manager'));

@@ -6,6 +6,8 @@ import type { OutboxEntry } from './scheme-membership';
 export interface BoardPostView extends CachedBoardPost {
 	/** The person's own post, still waiting in the outbox to go to the scheme. */
 	waiting: boolean;
+	/** The scheme refused it (it will not be sent again); withdrawing clears it away. */
+	refused: boolean;
 }
 
 const noReactions = () => ({ applause: 0, inspiring: 0, thanks: 0, support: 0 });
@@ -65,19 +67,18 @@ export function boardView(
 	myName: string | null
 ): BoardPostView[] {
 	const shown = new Map<string, BoardPostView>(
-		posts.map((p) => [p.id, { ...structuredClone(p), waiting: false }])
+		posts.map((p) => [p.id, { ...structuredClone(p), waiting: false, refused: false }])
 	);
 	for (const entry of notYetPulled(outbox, pulledAt)) {
 		const waiting = entry.state === 'pending';
 		switch (entry.kind) {
 			case 'board-post': {
-				const listed = shown.get(entry.payload.id);
-				const post = listed ?? {
+				const refused = waiting && entry.lastProblem?.kind === 'rejected';
+				const post = shown.get(entry.payload.id) ?? {
 					...ownPostAsListed(entry.payload, myName),
-					receivedAt: entry.queuedAt,
-					waiting
+					receivedAt: entry.queuedAt
 				};
-				shown.set(post.id, { ...post, waiting });
+				shown.set(post.id, { ...post, waiting: waiting && !refused, refused });
 				break;
 			}
 			case 'board-withdrawal':
