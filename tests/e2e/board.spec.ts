@@ -328,7 +328,12 @@ test('a win is shared and a post reacted to with the keyboard alone', async ({
 	await expect(mentee.getByTestId('board-preview')).toContainText('Megan Mentee');
 	await tabToElement(mentee, mentee.getByRole('button', { name: 'Share', exact: true }));
 	await mentee.keyboard.press('Enter');
-	await expect(mentee.getByTestId('win-shared')).toContainText('Shared to the board');
+	// Focus follows to the win's new state, and Withdraw is the next stop.
+	const state = mentee.getByTestId('win-shared').locator('p').first();
+	await expect(state).toContainText('Shared to the board');
+	await expect(state).toBeFocused();
+	await mentee.keyboard.press('Tab');
+	await expect(mentee.getByRole('button', { name: /^Withdraw/ })).toBeFocused();
 
 	await refreshBoardUntil(mentor, app, () =>
 		expect(boardPost(mentor, 'Asked my first question')).toBeVisible({ timeout: 1_000 })
