@@ -12,10 +12,12 @@ const appShell = new RegExp(
 		// coordinator pages' words and rules would otherwise ride along on every first screen.
 		'/src/lib/paraglide/runtime',
 		'/src/lib/i18n/(format|problem-text|goal-text|session-text|journal-prompt-text)',
-		// Loaded on first use: export and import, backups, linking a pair, merging what arrives.
-		'/src/lib/local/(?!data-transfer|backup-snapshot|pair-channel-link|pair-arrivals)',
+		// Loaded on first use: export and import, backups, linking a pair, merging what arrives,
+		// and the board.
+		'/src/lib/local/(?!data-transfer|backup-snapshot|pair-channel-link|pair-arrivals|board)',
 		// The matching engine and its coordinator-side inputs never run on a device's first screen.
-		'/src/lib/domain/(?!form-inputs|validation|export-file|session-calendar|scheme-inputs|stalling|backup-passphrase|matching|small-groups)',
+		// The board's rules load with the board (or the coordinator pages), not before.
+		'/src/lib/domain/(?!form-inputs|validation|export-file|session-calendar|scheme-inputs|stalling|backup-passphrase|matching|small-groups|board|milestones)',
 		'/src/lib/components/(workspace|toasts|form-state|AppNav|PairSwitcher|Toasts|UpdatePrompt|Field|FormError|ActionRow|WinForm)'
 	].join('|')
 );

@@ -54,7 +54,14 @@ const server = spawn(process.execPath, ['build'], {
 	stdio: 'inherit',
 	// adapter-node assumes https without ORIGIN, and SvelteKit would then refuse the coordinator
 	// pages' form posts from http://localhost as cross-site. Set ORIGIN in production.
-	env: { ORIGIN: `http://localhost:${port}`, ...process.env, PORT: port, HOST: host }
+	// The scheme photo may be 2 MB, over adapter-node's default body limit of 512 KB.
+	env: {
+		ORIGIN: `http://localhost:${port}`,
+		BODY_SIZE_LIMIT: '3M',
+		...process.env,
+		PORT: port,
+		HOST: host
+	}
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

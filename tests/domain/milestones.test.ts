@@ -5,7 +5,8 @@ import {
 	daysUntil,
 	firstAnniversary,
 	schemeMilestones,
-	schemePhotoShown
+	schemePhotoShown,
+	schemePhotoWindow
 } from '$lib/domain/milestones';
 
 describe('milestones and first anniversaries', () => {
@@ -26,6 +27,7 @@ describe('milestones and first anniversaries', () => {
 		expect(schemePhotoShown('2026-05-01', '2027-04-17')).toBe(true);
 		expect(schemePhotoShown('2026-05-01', '2027-05-31')).toBe(true);
 		expect(schemePhotoShown('2026-05-01', '2027-06-01')).toBe(false);
+		expect(schemePhotoWindow('2026-05-01')).toEqual({ from: '2027-04-17', until: '2027-05-31' });
 	});
 
 	it('counts days across a change of clocks as calendar days', () => {

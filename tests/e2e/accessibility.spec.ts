@@ -37,6 +37,7 @@ async function seed(page: Page, app: AppServer) {
 		'/goals',
 		goalHref,
 		'/wins',
+		'/board',
 		'/prep',
 		'/pair',
 		'/scheme',

@@ -1,9 +1,10 @@
 import type { Page } from '@playwright/test';
 import type { AppServer } from './support/app-server';
 import { captureBodies, revealsCanary, type SentBody } from './support/canary';
+import { logWin, openShareWin, previewedPost } from './support/board';
 import { dashboardRow, removeParticipant, schemeWithPair } from './support/coordinator';
 import { answerBaseline } from './support/check-ins';
-import { expect, joinFromLink, test, welcome } from './support/fixtures';
+import { expect, joinFromLink, test, waitForOfflineReady, welcome } from './support/fixtures';
 import { fillEveryFreeTextField } from './support/free-text';
 import { expectPublished, writeNeeds, writePenPicture } from './support/matching';
 import { everyServerRow, queryServer } from './support/server-rows';
@@ -16,6 +17,7 @@ const penPicture = {
 	capacity: 1
 };
 const needs = { summary: 'Published needs: learning the ropes.', areas: ['Learning the ropes'] };
+const sharedWin = 'Asked my first question at cabinet';
 
 async function sendNowAndSettle(page: Page, app: AppServer) {
 	await page.goto(app.url('/scheme'));
@@ -36,6 +38,7 @@ test('the scheme receives progress from both devices and not one word of what th
 		{ role: 'mentor' as const, invitation: mentor, name: 'CANARY-ME-mentor' }
 	];
 	const bodies: SentBody[] = [];
+	let previewed: Record<string, unknown> = {};
 	for (const device of devices) {
 		const context = await browser.newContext();
 		const sent = captureBodies(context);
@@ -62,6 +65,14 @@ test('the scheme receives progress from both devices and not one word of what th
 		if (device.role === 'mentor') await writePenPicture(phone, app, penPicture);
 		else await writeNeeds(phone, app, needs);
 		await expectPublished(phone);
+		if (device.role === 'mentee') {
+			// One win, and only that one, is shared to the board, exactly as previewed.
+			await logWin(phone, app, sharedWin);
+			const preview = await openShareWin(phone, app, sharedWin, { named: false });
+			previewed = await previewedPost(preview);
+			await phone.getByRole('button', { name: 'Share', exact: true }).click();
+			await expect(phone.getByTestId('win-shared')).toContainText('Shared to the board');
+		}
 		await sendNowAndSettle(phone, app);
 		await expect(phone.getByTestId('scheme-sent-payload')).toBeAttached();
 		// The device's own pair was linked, not duplicated.
@@ -86,6 +97,15 @@ test('the scheme receives progress from both devices and not one word of what th
 	expect(rows).toContain(needs.summary);
 	expect(rows.match(/"checkpoint":"baseline"/g)).toHaveLength(2);
 	expect(revealsCanary(rows, 'CANARY')).toBe(false);
+	// The board holds the shared win as the preview showed it, and none of the canary's.
+	const [post] = await queryServer<Record<string, unknown>>(
+		app,
+		`select id, kind, text, won_on::text as "wonOn", show_name as "showName",
+		        to_char(posted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "postedAt"
+		   from board_posts where scheme_id = '${schemeId}'`
+	);
+	expect(previewed).toMatchObject({ kind: 'win', text: sharedWin, showName: false });
+	expect(post).toEqual(previewed);
 });
 
 test('a device removed by the coordinator stops syncing and says so', async ({
@@ -120,6 +140,8 @@ test('with uploads failing, duplicated and the server restarted, every metric co
 	const phone = await context.newPage();
 	await welcome(phone, app, { role: 'mentee', name: 'Megan', partner: 'Morgan' });
 	await joinFromLink(phone, mentee.link);
+	// The server is stopped half-way: the app must be able to load without it by then.
+	await waitForOfflineReady(phone);
 
 	// A seeded generator, so a failure can be replayed.
 	let seed = 20261123;

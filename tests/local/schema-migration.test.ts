@@ -309,11 +309,18 @@ writtenBy[5] = {
 			moderationReason: null,
 			mine: false,
 			reactions: { applause: 2, inspiring: 0, thanks: 0, support: 0 },
-			myReactions: ['applause']
+			myReactions: ['applause'],
+			receivedAt: '2026-06-10T09:05:00.000Z'
 		}
 	],
 	boardMeta: [
-		{ key: 'state', lastVisitAt: '2026-06-10T10:00:00.000Z', pulledAt: null, more: false }
+		{ key: 'state', lastVisitAt: '2026-06-10T10:00:00.000Z', pulledAt: null, more: false },
+		{
+			key: 'shared-win:w1',
+			winId: 'w1',
+			postId: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b',
+			sharedAt: '2026-06-10T09:00:00.000Z'
+		}
 	],
 	surveyAnswers: [
 		{
@@ -431,6 +438,10 @@ describe('schema migrations', () => {
 			}
 			if (version >= 5) {
 				expect(await db.boardPosts.toArray()).toMatchObject([{ text: 'Small steps count.' }]);
+				const board = await repos.board();
+				expect(await board.sharedWins()).toMatchObject([{ winId: 'w1' }]);
+				// Seen at 10:00, after it arrived at 09:05: nothing new.
+				expect(await board.newCount()).toBe(0);
 				expect(await db.surveyAnswers.toArray()).toMatchObject([{ checkpoint: 'baseline' }]);
 			}
 			if (version >= 3) {

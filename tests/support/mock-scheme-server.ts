@@ -1,5 +1,10 @@
 import { defaultSurveyDefinitions } from '$lib/domain/survey';
-import type { BoardPostInput, BoardReactionInput } from '$lib/sync/board-protocol';
+import type {
+	BoardPostForDevice,
+	BoardPostInput,
+	BoardReactionInput
+} from '$lib/sync/board-protocol';
+import { ownPostAsListed } from '$lib/sync/board-view';
 import type { MetricsPayload } from '$lib/sync/metrics-payload';
 import type { Participation, SchemePairInfo } from '$lib/sync/participation';
 import type {
@@ -80,6 +85,12 @@ export class MockSchemeServer implements SchemeApi {
 	readonly surveyAnswers = new Map<string, SurveyAnswerPayload>();
 	readonly boardPosts = new Map<string, BoardPostInput>();
 	readonly boardReactions = new Set<string>();
+	/** Everyone else's posts, as the server would list them to this person. */
+	boardOthers: BoardPostForDevice[] = [];
+	/** The coordinator's decisions on this person's own posts. */
+	readonly moderation = new Map<string, { status: 'hidden' | 'removed'; reason: string }>();
+	/** The photo's bytes, served while `photo` says the scheme has one. */
+	photoImage = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' });
 	readonly supportRequests = new Map<string, SupportRequestForDevice>();
 
 	readonly identity = {
@@ -197,6 +208,51 @@ export class MockSchemeServer implements SchemeApi {
 			if (reaction.on) this.boardReactions.add(key);
 			else this.boardReactions.delete(key);
 		});
+	}
+
+	async boardListing(_credential: unknown, before: string | null = null) {
+		this.calls.push('board-listing');
+		if (this.offline) return { ok: false, problem: { kind: 'offline' } } as const;
+		if (this.revoked) return { ok: false, problem: { kind: 'revoked' } } as const;
+		const listed = [
+			...[...this.boardPosts.values()].map((p) => this.ownPost(p)),
+			...this.boardOthers
+		]
+			.filter((p) =>
+				before === null
+					? p.status === 'visible' || p.mine
+					: p.status === 'visible' && p.postedAt < before
+			)
+			.map((p) => this.withOwnReactions(structuredClone(p)))
+			.sort((a, b) => b.postedAt.localeCompare(a.postedAt));
+		return { ok: true, value: { posts: listed, more: false } } as const;
+	}
+
+	async schemePhoto() {
+		this.calls.push('board-photo');
+		if (this.offline) return { ok: false, problem: { kind: 'offline' } } as const;
+		if (this.revoked) return { ok: false, problem: { kind: 'revoked' } } as const;
+		return { ok: true, value: this.photo ? this.photoImage : null } as const;
+	}
+
+	/** A post of this person's as the server lists it back to them, moderated or not. */
+	private ownPost(post: BoardPostInput): BoardPostForDevice {
+		const listed = ownPostAsListed(post, this.identity.participant.name);
+		const moderated = this.moderation.get(post.id);
+		if (!moderated) return listed;
+		const erased = moderated.status === 'removed' ? { text: '', title: '', url: '', why: '' } : {};
+		return { ...listed, ...erased, status: moderated.status, moderationReason: moderated.reason };
+	}
+
+	private withOwnReactions(post: BoardPostForDevice): BoardPostForDevice {
+		if (post.status !== 'visible') return post;
+		for (const key of this.boardReactions) {
+			const [postId, reaction] = key.split('/') as [string, keyof BoardPostForDevice['reactions']];
+			if (postId !== post.id) continue;
+			post.reactions[reaction]++;
+			post.myReactions.push(reaction);
+		}
+		return post;
 	}
 
 	async requestSupport(_credential: unknown, request: SupportRequestInput) {

@@ -25,8 +25,15 @@ export const boardLimits = {
 	articleWhy: 280,
 	moderationReason: 300,
 	/** The newest posts a device keeps for reading offline. */
-	postsKept: 200
+	postsKept: 200,
+	/** The scheme photo: a phone picture, a little reduced. */
+	photoBytes: 2 * 1024 * 1024,
+	photoDescription: 300
 } as const;
+
+/** The photo types every browser shows; anything else is refused by its bytes, not its name. */
+export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type PhotoType = (typeof photoTypes)[number];
 
 /** Links on the board open a web page and nothing else: http(s) only, no scripts or files. */
 export function isWebLink(value: string): boolean {

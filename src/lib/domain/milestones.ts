@@ -28,11 +28,21 @@ export function anniversaryDue(startsOn: CalendarDate, today: CalendarDate): boo
 	return days >= 0 && days <= anniversaryNoticeDays;
 }
 
+/** The days the scheme's photo is on the board: from the reminder to a month after the day. */
+export function schemePhotoWindow(schemeStartsOn: CalendarDate): {
+	from: CalendarDate;
+	until: CalendarDate;
+} {
+	const anniversary = fromCalendarDate(firstAnniversary(schemeStartsOn));
+	return {
+		from: toCalendarDate(addDays(anniversary, -anniversaryNoticeDays)),
+		until: toCalendarDate(addDays(anniversary, photoAfterAnniversaryDays))
+	};
+}
+
 /** Whether the scheme's photo belongs on the board today: around its first anniversary. */
 export function schemePhotoShown(schemeStartsOn: CalendarDate, today: CalendarDate): boolean {
-	const anniversary = firstAnniversary(schemeStartsOn);
-	const from = toCalendarDate(addDays(fromCalendarDate(anniversary), -anniversaryNoticeDays));
-	const until = toCalendarDate(addDays(fromCalendarDate(anniversary), photoAfterAnniversaryDays));
+	const { from, until } = schemePhotoWindow(schemeStartsOn);
 	return from <= today && today <= until;
 }
 

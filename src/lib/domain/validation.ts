@@ -14,7 +14,8 @@ export type FieldProblem =
 	| 'invalid_email'
 	| 'too_short'
 	| 'passphrase_too_short'
-	| 'not_the_same';
+	| 'not_the_same'
+	| 'invalid_link';
 
 export type FieldProblems<T> = Partial<Record<keyof T & string, FieldProblem>>;
 

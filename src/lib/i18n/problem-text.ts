@@ -28,5 +28,7 @@ export function problemText(problem: FieldProblem | undefined): string | undefin
 			return m.problem_passphrase_too_short();
 		case 'not_the_same':
 			return m.problem_not_the_same();
+		case 'invalid_link':
+			return m.board_problem_invalid_link();
 	}
 }

@@ -1,4 +1,5 @@
 import { ActionRepository } from './action-repository';
+import type { BoardRepository } from './board-repository';
 import { BackupRepository } from './backup-repository';
 import { AgendaRepository } from './agenda-repository';
 import type { Clock } from './clock';
@@ -23,10 +24,12 @@ import { WinRepository } from './win-repository';
 /** Every read and write of the device's data goes through one of these. */
 export function createRepositories(db: TandemDb, clock: Clock) {
 	const journal = new JournalRepository(db, clock);
-	const scheme = new SchemeRepository(db, clock);
 	// Export, import and erase are rare: their code and the export file schema load on first use.
 	const transfer = (): Promise<DataTransfer> =>
 		import('./data-transfer').then(({ DataTransfer }) => new DataTransfer(db, clock));
+	const scheme = new SchemeRepository(db, clock);
+	// The board's code loads with the board (or the sync), never on the first screen.
+	let board: Promise<BoardRepository> | undefined;
 	return {
 		profile: new ProfileRepository(db, clock),
 		pairs: new PairRepository(db, clock),
@@ -44,6 +47,10 @@ export function createRepositories(db: TandemDb, clock: Clock) {
 		publications: new PublicationRepository(db, clock),
 		pairChannels: new PairChannelRepository(db, clock),
 		backup: new BackupRepository(db, clock),
+		board: (): Promise<BoardRepository> =>
+			(board ??= import('./board-repository').then(
+				({ BoardRepository }) => new BoardRepository(db, clock, scheme)
+			)),
 		transfer: {
 			exportAll: async () => (await transfer()).exportAll(),
 			importFile: async (text: string) => (await transfer()).importFile(text),

@@ -122,7 +122,8 @@ export class SchemeRepository {
 				matching: participation.matching,
 				published: participation.published,
 				surveys: participation.surveys,
-				milestones: participation.milestones
+				milestones: participation.milestones,
+				photo: participation.photo
 			});
 			await this.takeSupportRequests(participation.supportRequests);
 			// The scheme's list is the truth; an answer given here stays with its proposal until
@@ -301,17 +302,27 @@ export class SchemeRepository {
 
 	private schemeTables() {
 		const { db } = this;
-		return [db.schemePairs, db.outbox, db.proposals, db.publications, db.supportRequests];
+		return [
+			db.schemePairs,
+			db.outbox,
+			db.proposals,
+			db.publications,
+			db.supportRequests,
+			db.boardPosts,
+			db.boardMeta
+		];
 	}
 
-	/** Everything tied to one membership; drafts stay, unpublished. */
+	/** Everything tied to one membership (the board too); drafts stay, unpublished. */
 	private async forget(): Promise<void> {
 		const { db } = this;
 		await Promise.all([
 			db.schemePairs.clear(),
 			db.outbox.clear(),
 			db.proposals.clear(),
-			db.supportRequests.clear()
+			db.supportRequests.clear(),
+			db.boardPosts.clear(),
+			db.boardMeta.clear()
 		]);
 		await db.publications.toCollection().modify(unpublished);
 	}

@@ -1,13 +1,20 @@
 import type { BoardPostForDevice } from './board-protocol';
 
 /** The board as the last sync brought it: read offline from here. */
-export type CachedBoardPost = BoardPostForDevice;
+export interface CachedBoardPost extends BoardPostForDevice {
+	/**
+	 * When this device first received the post. "New since your last visit" counts by this,
+	 * not by when it was posted: a post written offline can arrive days later.
+	 */
+	receivedAt: string;
+}
 
 /** When the person last looked at the board, and when the device last heard from it. */
 export interface BoardState {
 	key: 'state';
-	/** Posts after this are new to the person. */
+	/** Posts received after this are new to the person. */
 	lastVisitAt: string | null;
+	/** When the last pull that reached the scheme began. */
 	pulledAt: string | null;
 	/** The scheme holds older visible posts than the device keeps. */
 	more: boolean;
@@ -21,4 +28,17 @@ export interface BoardPhoto {
 	image: Blob;
 }
 
-export type BoardMetaRow = BoardState | BoardPhoto;
+/**
+ * A win this person shared to the board, and the post it became. The link stays on the
+ * device: the scheme never learns which of the pair's wins a post came from.
+ */
+export interface SharedWin {
+	key: `shared-win:${string}`;
+	winId: string;
+	postId: string;
+	sharedAt: string;
+}
+
+export type BoardMetaRow = BoardState | BoardPhoto | SharedWin;
+
+export const sharedWinKey = (winId: string): SharedWin['key'] => `shared-win:${winId}`;

@@ -1,5 +1,10 @@
 import * as v from 'valibot';
-import type { BoardPostInput, BoardReactionInput } from './board-protocol';
+import {
+	boardListingSchema,
+	type BoardListing,
+	type BoardPostInput,
+	type BoardReactionInput
+} from './board-protocol';
 import type { MetricsPayload } from './metrics-payload';
 import { joinReplySchema, participationSchema, type ApiProblem } from './participation';
 import { authorization, call, jsonRequest, type DeviceCredential } from './device-http';
@@ -42,6 +47,8 @@ const bodyOf = (response: Response): Promise<ProblemBody> =>
 function problemFrom(status: number, body: ProblemBody): SyncProblem {
 	if (status === 401 || body.error === 'revoked') return { kind: 'revoked' };
 	if (body.error === 'not-in-pair') return { kind: 'not-in-pair' };
+	// Someone else's (a board post's id): sending it again cannot help.
+	if (body.error === 'not-yours') return { kind: 'rejected', field: body.field ?? null };
 	if (status === 400 || status === 413) return { kind: 'rejected', field: body.field ?? null };
 	return { kind: 'server', status };
 }
@@ -194,6 +201,34 @@ export const schemeApi = {
 		reaction: BoardReactionInput
 	): Promise<ApiResult<null>> {
 		return deliver(`${boardPost(postId)}/reactions`, credential, 'PUT', reaction);
+	},
+
+	/** The scheme's board as this person may read it; `before` pages back to older posts. */
+	async boardListing(
+		credential: DeviceCredential,
+		before: string | null = null
+	): Promise<ApiResult<BoardListing>> {
+		const query = before ? `?before=${encodeURIComponent(before)}` : '';
+		const response = await call(`/api/v1/board${query}`, jsonRequest(credential, 'GET'));
+		if (!(response instanceof Response)) return { ok: false, problem: response };
+		if (!response.ok) return { ok: false, problem: await problemOf(response) };
+		const reply = v.safeParse(boardListingSchema, await response.json().catch(() => null));
+		return reply.success
+			? { ok: true, value: reply.output }
+			: { ok: false, problem: { kind: 'server', status: 502 } };
+	},
+
+	/** The scheme photo's bytes; null when the scheme has none. */
+	async schemePhoto(credential: DeviceCredential): Promise<ApiResult<Blob | null>> {
+		const response = await call('/api/v1/board/photo', jsonRequest(credential, 'GET'));
+		if (!(response instanceof Response)) return { ok: false, problem: response };
+		if (response.status === 404) return { ok: true, value: null };
+		if (!response.ok) return { ok: false, problem: await problemOf(response) };
+		try {
+			return { ok: true, value: await response.blob() };
+		} catch {
+			return { ok: false, problem: { kind: 'offline' } };
+		}
 	},
 
 	requestSupport(

@@ -1,6 +1,6 @@
 import type { SchemeMilestoneDates } from '$lib/domain/milestones';
 import type { CheckpointDefinition } from '$lib/domain/survey';
-import type { SchemePairInfo } from './participation';
+import type { Participation, SchemePairInfo } from './participation';
 import type { OutboxItem } from './scheme-outbox';
 import type {
 	ProposalAnswer,
@@ -41,6 +41,8 @@ export interface SchemeMembership {
 	surveys?: CheckpointDefinition[] | null;
 	/** The scheme's start, pilot end and review, for anniversary reminders. */
 	milestones?: SchemeMilestoneDates | null;
+	/** Which scheme photo the scheme has, if any: the board fetches a new one once. */
+	photo?: Participation['photo'];
 }
 
 /** A pair as the scheme knows it, and the local pair on this device it is linked to. */

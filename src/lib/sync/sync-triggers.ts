@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { local } from '$lib/local';
 import { backupApi } from './backup-api';
 import { BackupSync } from './backup-sync';
+import { BoardSync } from './board-sync';
 import { DeviceLinking } from './device-linking';
 import { DeviceRestore } from './device-restore';
 import { pairApi } from './pair-api';
@@ -14,14 +15,16 @@ const everyFewMinutes = 5 * 60_000;
 /** A linked pair looks for the partner's changes this often while the app is on screen. */
 const whileLooking = 30_000;
 const afterTyping = 3_000;
-// Changes to these are the sync's own bookkeeping, or drafts that go only when the person
-// presses Publish (which starts a round itself): not news for the scheme or the partner.
+// Changes to these are the sync's own bookkeeping (the board as last pulled included), or
+// drafts that go only when the person presses Publish (which starts a round itself): not news
+// for the scheme or the partner.
 const ownTables =
-	/\/(outbox|membership|schemePairs|pairChannels|pairOutbox|replicaState|replicaMeta|heldMessages|backup|publications|proposals)\//;
+	/\/(outbox|membership|schemePairs|pairChannels|pairOutbox|replicaState|replicaMeta|heldMessages|backup|publications|proposals|boardPosts|boardMeta)\//;
 
 let scheme: SchemeSync | undefined;
 let pairs: PairSync | undefined;
 let backups: BackupSync | undefined;
+let board: Promise<BoardSync> | undefined;
 
 export function schemeSync(): SchemeSync {
 	scheme ??= new SchemeSync(local().scheme, local().publications, schemeApi);
@@ -38,6 +41,13 @@ export function backupSync(): BackupSync {
 	return backups;
 }
 
+export function boardSync(): Promise<BoardSync> {
+	board ??= local()
+		.board()
+		.then((repository) => new BoardSync(repository, schemeApi));
+	return board;
+}
+
 export function deviceLinking(): DeviceLinking {
 	return new DeviceLinking(local().scheme, local().pairChannels, pairApi, location.origin);
 }
@@ -46,11 +56,16 @@ export function deviceRestore(): DeviceRestore {
 	return new DeviceRestore(schemeSync(), backupSync(), backupApi);
 }
 
-/** One round: progress to the scheme, shared records with the partner, then the backup. */
+/**
+ * One round: progress and everything queued to the scheme, then the board as the scheme now
+ * holds it (the person's own posts and reactions included), shared records with the partner,
+ * then the backup.
+ */
 async function round(scope: 'all' | 'pairs'): Promise<void> {
 	if (scope === 'all') await schemeSync().run();
 	const membership = await local().scheme.membership();
 	if (!membership || membership.revokedAt) return;
+	if (scope === 'all') await (await boardSync()).run(membership);
 	await pairSync().run(membership);
 	if (scope === 'all') await backupSync().backUp(membership, membership.participantId);
 }

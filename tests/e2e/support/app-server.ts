@@ -42,6 +42,8 @@ export class AppServer {
 				// Without it adapter-node assumes https, and SvelteKit refuses the coordinator pages'
 				// form posts from http://localhost as cross-site.
 				ORIGIN: this.origin,
+				// As `npm start` sets it: the scheme photo may be 2 MB.
+				BODY_SIZE_LIMIT: '3M',
 				DATA_DIR: this.dataDir,
 				// Every test device joins from 127.0.0.1; the limits themselves are tested on their own.
 				RATE_LIMIT_SCALE: '50'

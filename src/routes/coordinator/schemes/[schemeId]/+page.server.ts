@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { addMonths } from 'date-fns';
 import * as v from 'valibot';
 import { fromCalendarDate, toCalendarDate } from '$lib/domain/calendar-date';
+import { schemeMilestones } from '$lib/domain/milestones';
 import { schemePairInput } from '$lib/domain/scheme-inputs';
 import { check } from '$lib/domain/validation';
 import { coordinatedScheme } from '$lib/server/coordinator-session';
@@ -39,11 +40,11 @@ export const load: PageServerLoad = async (event) => {
 		people,
 		today,
 		defaultEnd: toCalendarDate(addMonths(fromCalendarDate(today), defaultPairMonths)),
-		milestones: {
+		milestones: schemeMilestones({
 			startsOn: scheme.pilotStartsOn,
 			pilotEndsOn: scheme.pilotEndsOn,
 			reviewOn: scheme.reviewOn
-		},
+		}),
 		supportWaiting: await openSupportRequestCount(db, scheme.id)
 	};
 };
