@@ -74,6 +74,7 @@ for (const scheme of ['light', 'dark'] as const) {
 			}
 		}
 		await page.goto(app.url('/welcome'));
+		await expect(page.locator('h1')).toBeVisible();
 		await expectNoViolations(page, 'welcome (cy)');
 	});
 }

@@ -88,7 +88,9 @@ test('a mentee answers the baseline check-in: the numbers go, her comment stays 
 	await p.getByRole('button', { name: 'Check what will be sent' }).click();
 	await expect(p.getByText('Your comment, shared with the coordinator:')).toBeVisible();
 	await p.getByRole('button', { name: 'Send' }).click();
+	await expect(p.getByRole('status').filter({ hasText: 'Thank you' })).toBeVisible();
 	await syncWithScheme(p, app);
+	await expect(p.getByTestId('checkin-row')).not.toContainText('Waiting to send');
 	[row] = await queryServer<Response>(app, responsesOf(schemeId));
 	expect(row).toMatchObject({ confidence: 3, comment: 'The induction evening helped.' });
 	for (const { request, body } of sent) expect(revealsCanary(body, 'CANARY'), request).toBe(false);

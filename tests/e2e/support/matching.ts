@@ -69,8 +69,15 @@ export async function expectPublished(page: Page): Promise<void> {
 /** Runs a sync round from the Scheme screen, as "Send now" does. */
 export async function syncWithScheme(page: Page, app: AppServer): Promise<void> {
 	await page.goto(app.url('/scheme'));
-	await page.getByRole('button', { name: 'Send now' }).click();
-	await expect(page.getByRole('button', { name: 'Send now' })).toBeEnabled();
+	const send = page.getByRole('button', { name: 'Send now' });
+	// The button may be enabled again before the round has even begun: wait for its outcome.
+	await expect(async () => {
+		await send.click();
+		await expect(send).toBeEnabled();
+		await expect(page.getByTestId('sync-state')).toContainText('Waiting to go to the scheme: 0', {
+			timeout: 2_000
+		});
+	}).toPass({ timeout: 30_000 });
 }
 
 /** Records a mentor's training on the coordinator's Mentors page. */
