@@ -6,7 +6,6 @@ import type { AppServer } from './support/app-server';
 import { schemeWithPair } from './support/coordinator';
 import { joinThroughApi } from './support/device-api';
 import { expect, test } from './support/fixtures';
-import { queryServer } from './support/server-rows';
 
 const sections = [
 	'Summary',
@@ -98,23 +97,34 @@ test('a coordinator reads, annotates, downloads and prints the evaluation report
 		],
 		winsByWeek: [{ week: '2026-W23', wins: 1 }]
 	});
-	// Check-ins and the board belong to other screens: their rows go straight into the server.
-	await queryServer(
-		app,
-		`insert into survey_responses (id, scheme_id, pair_id, participant_id, role, checkpoint,
-			answered_at, confidence, goal_progress, outcomes, comment)
-		select gen_random_uuid(), p.scheme_id, p.id, p.mentee_id, 'mentee', 'baseline',
-			'2026-06-02T10:00:00Z', 2, 3, '[]'::jsonb, 'Having someone to ask made the difference.'
-		from pairs p where p.id = '${pairId}'`
-	);
-	await queryServer(
-		app,
-		`insert into board_posts (id, scheme_id, author_id, kind, text, show_name, posted_at)
-		select gen_random_uuid(), p.scheme_id, p.mentee_id, 'win', 'Chaired my first meeting', false,
-			'2026-06-03T10:00:00Z'
-		from pairs p where p.id = '${pairId}'`
-	);
-	await app.start();
+	// A check-in with a comment the mentee chose to share, and a win she shared to the board, as
+	// her device sends them.
+	const post = (path: string, body: object) =>
+		fetch(app.url(path), {
+			method: 'POST',
+			headers: { authorization: menteeAuth, 'content-type': 'application/json' },
+			body: JSON.stringify(body)
+		});
+	const answered = await post('/api/v1/surveys/answers', {
+		id: crypto.randomUUID(),
+		pair: pairId,
+		checkpoint: 'baseline',
+		answeredAt: '2026-06-02T10:00:00.000Z',
+		ratings: { confidence: 2, goalProgress: 3, relationship: null, meetingsUseful: null },
+		again: null,
+		outcomes: [],
+		comment: 'Having someone to ask made the difference.'
+	});
+	expect(await answered.json()).toEqual({ outcome: 'saved' });
+	const shared = await post('/api/v1/board/posts', {
+		kind: 'win',
+		id: crypto.randomUUID(),
+		text: 'Chaired my first meeting',
+		wonOn: '2026-06-03',
+		showName: false,
+		postedAt: '2026-06-03T10:00:00.000Z'
+	});
+	expect(shared.status).toBe(201);
 
 	await openReport(page, app, schemeId);
 	for (const name of sections)
