@@ -13,11 +13,12 @@ const appShell = new RegExp(
 		'/src/lib/paraglide/runtime',
 		'/src/lib/i18n/(format|problem-text|goal-text|session-text|journal-prompt-text)',
 		// Loaded on first use: export and import, backups, linking a pair, merging what arrives,
-		// and the board.
-		'/src/lib/local/(?!data-transfer|backup-snapshot|pair-channel-link|pair-arrivals|board)',
+		// the board, check-ins and requests for support.
+		'/src/lib/local/(?!data-transfer|backup-snapshot|pair-channel-link|pair-arrivals|board|survey|support)',
 		// The matching engine and its coordinator-side inputs never run on a device's first screen.
-		// The board's rules load with the board (or the coordinator pages), not before.
-		'/src/lib/domain/(?!form-inputs|validation|export-file|session-calendar|scheme-inputs|stalling|backup-passphrase|matching|small-groups|board|milestones)',
+		// The board's, check-ins' and support's rules load with their screens (or the coordinator
+		// pages), not before.
+		'/src/lib/domain/(?!form-inputs|validation|export-file|session-calendar|scheme-inputs|stalling|backup-passphrase|matching|small-groups|board|milestones|survey|support|report)',
 		'/src/lib/components/(workspace|toasts|form-state|AppNav|PairSwitcher|Toasts|UpdatePrompt|Field|FormError|ActionRow|WinForm)'
 	].join('|')
 );

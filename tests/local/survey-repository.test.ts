@@ -14,10 +14,14 @@ const baseline = (overrides: Partial<SurveyAnswerInput> = {}): SurveyAnswerInput
 describe('check-ins on the device', () => {
 	it('offers the check-ins open today that the person has not answered', async () => {
 		const { repos, clock } = await joinedDevice('mentee');
-		expect((await repos.surveys.waiting()).map((c) => c.window.checkpoint)).toEqual(['baseline']);
+		expect((await (await repos.surveys()).waiting()).map((c) => c.window.checkpoint)).toEqual([
+			'baseline'
+		]);
 		clock.set('2026-08-02T09:00:00.000Z');
-		expect((await repos.surveys.waiting()).map((c) => c.window.checkpoint)).toEqual(['midpoint']);
-		expect((await repos.surveys.checkIns()).map((c) => c.window.checkpoint)).toEqual([
+		expect((await (await repos.surveys()).waiting()).map((c) => c.window.checkpoint)).toEqual([
+			'midpoint'
+		]);
+		expect((await (await repos.surveys()).checkIns()).map((c) => c.window.checkpoint)).toEqual([
 			'midpoint',
 			'baseline'
 		]);
@@ -25,7 +29,9 @@ describe('check-ins on the device', () => {
 
 	it('keeps the comment on the device unless shared, and sends only what was asked', async () => {
 		const { repos, server, sync } = await joinedDevice('mentee');
-		const saved = await repos.surveys.save(
+		const saved = await (
+			await repos.surveys()
+		).save(
 			pair,
 			'baseline',
 			baseline({
@@ -51,12 +57,14 @@ describe('check-ins on the device', () => {
 			comment: null
 		});
 		expect(JSON.stringify([...server.surveyAnswers.values()])).not.toContain('Private');
-		expect(await repos.surveys.waiting()).toEqual([]);
+		expect(await (await repos.surveys()).waiting()).toEqual([]);
 	});
 
 	it('sends the comment, trimmed and exactly as written, when the person shares it', async () => {
 		const { repos, server, sync } = await joinedDevice('mentee');
-		await repos.surveys.save(
+		await (
+			await repos.surveys()
+		).save(
 			pair,
 			'baseline',
 			baseline({ comment: '  The induction helped.  ', shareComment: true })
@@ -68,7 +76,9 @@ describe('check-ins on the device', () => {
 	it('names each unanswered or impossible rating and stores nothing', async () => {
 		const { repos } = await joinedDevice('mentee');
 		expect(
-			await repos.surveys.save(
+			await (
+				await repos.surveys()
+			).save(
 				pair,
 				'baseline',
 				baseline({ ratings: { confidence: null, goalProgress: 7 }, comment: 'x'.repeat(1001) })
@@ -78,19 +88,17 @@ describe('check-ins on the device', () => {
 			problems: { confidence: 'required', goalProgress: 'out_of_range', comment: 'too_long' }
 		});
 		expect(await repos.scheme.pending()).toEqual([]);
-		expect((await repos.surveys.checkIns())[0]?.answer).toBeUndefined();
+		expect((await (await repos.surveys()).checkIns())[0]?.answer).toBeUndefined();
 	});
 
 	it('replaces an answer given again, keeping its id, and sends only the latest', async () => {
 		const { repos, server, sync, clock } = await joinedDevice('mentee');
 		server.offline = true;
-		const first = await repos.surveys.save(pair, 'baseline', baseline());
+		const first = await (await repos.surveys()).save(pair, 'baseline', baseline());
 		clock.advance(60_000);
-		const second = await repos.surveys.save(
-			pair,
-			'baseline',
-			baseline({ ratings: { confidence: 3, goalProgress: 2 } })
-		);
+		const second = await (
+			await repos.surveys()
+		).save(pair, 'baseline', baseline({ ratings: { confidence: 3, goalProgress: 2 } }));
 		expect(second.ok && second.record.id).toBe(first.ok && first.record.id);
 		expect(await repos.scheme.pending()).toHaveLength(1);
 		server.offline = false;
@@ -100,6 +108,9 @@ describe('check-ins on the device', () => {
 
 	it('refuses a check-in that has not opened yet', async () => {
 		const { repos } = await joinedDevice('mentee');
-		expect(await repos.surveys.save(pair, 'end', baseline())).toEqual({ ok: false, problems: {} });
+		expect(await (await repos.surveys()).save(pair, 'end', baseline())).toEqual({
+			ok: false,
+			problems: {}
+		});
 	});
 });

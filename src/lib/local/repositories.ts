@@ -17,8 +17,8 @@ import { ProfileRepository } from './profile-repository';
 import { PublicationRepository } from './publication-repository';
 import { SchemeRepository } from './scheme-repository';
 import { SessionRepository } from './session-repository';
-import { SupportRepository } from './support-repository';
-import { SurveyRepository } from './survey-repository';
+import type { SupportRepository } from './support-repository';
+import type { SurveyRepository } from './survey-repository';
 import { WinRepository } from './win-repository';
 
 /** Every read and write of the device's data goes through one of these. */
@@ -28,8 +28,10 @@ export function createRepositories(db: TandemDb, clock: Clock) {
 	const transfer = (): Promise<DataTransfer> =>
 		import('./data-transfer').then(({ DataTransfer }) => new DataTransfer(db, clock));
 	const scheme = new SchemeRepository(db, clock);
-	// The board's code loads with the board (or the sync), never on the first screen.
+	// The board's, check-ins' and support's code loads on first use, never on the first screen.
 	let board: Promise<BoardRepository> | undefined;
+	let surveys: Promise<SurveyRepository> | undefined;
+	let support: Promise<SupportRepository> | undefined;
 	return {
 		profile: new ProfileRepository(db, clock),
 		pairs: new PairRepository(db, clock),
@@ -42,8 +44,14 @@ export function createRepositories(db: TandemDb, clock: Clock) {
 		wins: new WinRepository(db, clock),
 		prepNotes: new PrepNoteRepository(db, clock),
 		scheme,
-		surveys: new SurveyRepository(db, clock, scheme),
-		support: new SupportRepository(db, clock, scheme),
+		surveys: (): Promise<SurveyRepository> =>
+			(surveys ??= import('./survey-repository').then(
+				({ SurveyRepository }) => new SurveyRepository(db, clock, scheme)
+			)),
+		support: (): Promise<SupportRepository> =>
+			(support ??= import('./support-repository').then(
+				({ SupportRepository }) => new SupportRepository(db, clock, scheme)
+			)),
 		publications: new PublicationRepository(db, clock),
 		pairChannels: new PairChannelRepository(db, clock),
 		backup: new BackupRepository(db, clock),
