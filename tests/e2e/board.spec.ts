@@ -24,7 +24,7 @@ import { queryServer } from './support/server-rows';
 const win = 'Chaired my first scrutiny meeting, with Cllr Jones’s help';
 const words = 'Chaired my first scrutiny meeting';
 
-test('a shared win is reacted to, moderated with the author told why, and another post withdrawn', async ({
+test('a shared win is reacted to, moderated with the author told why, and withdrawn when deleted; a thought withdrawn', async ({
 	page,
 	app,
 	browser
@@ -142,6 +142,24 @@ test('a shared win is reacted to, moderated with the author told why, and anothe
 		`select count(*)::int as n from board_posts where scheme_id = '${schemeId}' and text = '${thought}'`
 	);
 	expect(rows[0]!.n).toBe(0);
+
+	// Deleting the shared win withdraws its post too, even one the coordinator removed.
+	await app.start();
+	await mentee.goto(app.url('/wins'));
+	await mentee.getByRole('button', { name: new RegExp(`^Delete\\W+${words}`) }).click();
+	await expect(mentee.getByRole('status')).toContainText(
+		'Win deleted, and its post withdrawn from the group board.'
+	);
+	await refreshBoardUntil(mentee, app, () =>
+		expect(mentee.getByText('Removed by the coordinator: Names a colleague')).toHaveCount(0, {
+			timeout: 1_000
+		})
+	);
+	const left = await queryServer<{ n: number }>(
+		app,
+		`select count(*)::int as n from board_posts where scheme_id = '${schemeId}' and kind = 'win'`
+	);
+	expect(left[0]!.n).toBe(0);
 	await phone.context.close();
 	await laptop.context.close();
 });
