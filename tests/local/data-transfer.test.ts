@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SurveyAnswer } from '$lib/domain/survey';
 import { testRepositories } from '../support/test-db';
 
 async function deviceWithData() {
@@ -23,6 +24,20 @@ async function deviceWithData() {
 	await t.repos.journal.remove('e2');
 	return t;
 }
+
+const answer = (overrides: Partial<SurveyAnswer> = {}): SurveyAnswer => ({
+	id: 'a1',
+	pairId: 'scheme-pair-1',
+	checkpoint: 'baseline',
+	ratings: { confidence: 2, goalProgress: 3, relationship: null, meetingsUseful: null },
+	again: null,
+	outcomes: [],
+	comment: 'Nervous about full council',
+	shareComment: false,
+	createdAt: '2026-11-02T09:00:00.000Z',
+	answeredAt: '2026-11-02T09:00:00.000Z',
+	...overrides
+});
 
 describe('export and import', () => {
 	it('moves everything to a new device, tombstones included', async () => {
@@ -65,6 +80,38 @@ describe('export and import', () => {
 		expect((await t.repos.goals.get('g1'))?.title).toBe('Chair planning committee');
 	});
 
+	it('carries check-in answers with their comments, keeping the one given last', async () => {
+		const from = await deviceWithData();
+		await from.db.surveyAnswers.put(answer());
+		const file = await from.repos.transfer.exportAll();
+		expect(file.surveyAnswers).toEqual([answer()]);
+
+		const to = testRepositories();
+		await to.db.surveyAnswers.put(
+			answer({ id: 'a2', comment: 'Later', answeredAt: '2026-11-05T09:00:00.000Z' })
+		);
+		expect(await to.repos.transfer.importFile(JSON.stringify(file))).toEqual({
+			ok: true,
+			added: 6,
+			updated: 0,
+			unchanged: 1
+		});
+		expect((await to.db.surveyAnswers.toArray()).map((a) => a.comment)).toEqual(['Later']);
+
+		const later = { ...file, surveyAnswers: [answer({ answeredAt: '2026-11-09T09:00:00.000Z' })] };
+		expect(await to.repos.transfer.importFile(JSON.stringify(later))).toMatchObject({
+			updated: 1
+		});
+		expect(await to.db.surveyAnswers.toArray()).toEqual([
+			answer({ answeredAt: '2026-11-09T09:00:00.000Z' })
+		]);
+
+		const older = { ...file, surveyAnswers: undefined };
+		expect(await testRepositories().repos.transfer.importFile(JSON.stringify(older))).toMatchObject(
+			{ ok: true, added: 6 }
+		);
+	});
+
 	it('refuses a damaged file whole, writing nothing', async () => {
 		const from = await deviceWithData();
 		const file = await from.repos.transfer.exportAll();
@@ -74,6 +121,14 @@ describe('export and import', () => {
 		expect(outcome).toMatchObject({ ok: false, reason: 'damaged' });
 		expect(outcome.ok === false && outcome.detail).toContain('wins');
 		expect(await to.db.journal.count()).toBe(0);
+		expect(await to.db.profile.count()).toBe(0);
+
+		const badRating = await from.repos.transfer.exportAll();
+		badRating.surveyAnswers = [answer({ ratings: { ...answer().ratings, confidence: 9 } })];
+		const refused = await to.repos.transfer.importFile(JSON.stringify(badRating));
+		expect(refused).toMatchObject({ ok: false, reason: 'damaged' });
+		expect(refused.ok === false && refused.detail).toContain('surveyAnswers');
+		expect(await to.db.surveyAnswers.count()).toBe(0);
 		expect(await to.db.profile.count()).toBe(0);
 	});
 

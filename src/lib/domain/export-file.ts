@@ -5,6 +5,14 @@ import { goalOutcomes, goalStatuses } from './goal';
 import { meetingModes, sessionStatuses } from './session';
 import { limits } from './limits';
 import { isCalendarDate } from './calendar-date';
+import {
+	againAnswers,
+	checkpoints,
+	outcomes,
+	ratingScale,
+	surveyCommentMax,
+	type SurveyAnswer
+} from './survey';
 
 /**
  * The shape of an export file, checked record by record before an import writes anything,
@@ -108,6 +116,29 @@ export const exportedRecord = {
 	})
 };
 
+const rating = v.nullable(
+	v.pipe(v.number(), v.integer(), v.minValue(ratingScale.min), v.maxValue(ratingScale.max))
+);
+
+/** A check-in answer as the file carries it: the whole answer, comment included. */
+const exportedSurveyAnswer = v.object({
+	id,
+	pairId: id,
+	checkpoint: v.picklist(checkpoints),
+	ratings: v.object({
+		confidence: rating,
+		goalProgress: rating,
+		relationship: rating,
+		meetingsUseful: rating
+	}),
+	again: v.nullable(v.picklist(againAnswers)),
+	outcomes: v.pipe(v.array(v.picklist(outcomes)), v.maxLength(outcomes.length)),
+	comment: text(surveyCommentMax),
+	shareComment: v.boolean(),
+	createdAt: timestamp,
+	answeredAt: timestamp
+}) satisfies v.GenericSchema<unknown, SurveyAnswer>;
+
 export const exportFile = v.object({
 	format: v.literal(exportFormat),
 	schemaVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
@@ -122,6 +153,8 @@ export const exportFile = v.object({
 		actions: v.optional(v.array(exportedRecord.actions), []),
 		wins: v.optional(v.array(exportedRecord.wins), []),
 		prepNotes: v.optional(v.array(exportedRecord.prepNotes), [])
-	})
+	}),
+	/** Files from before check-ins have none. */
+	surveyAnswers: v.optional(v.array(exportedSurveyAnswer), [])
 });
 export type ExportFile = v.InferOutput<typeof exportFile>;

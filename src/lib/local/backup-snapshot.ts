@@ -17,6 +17,7 @@ import { dataTables, type TandemDb } from './db';
 import type { RecordCheck } from './pair-channel-repository';
 import { clockOrNew, markAsMerge } from './replica-tracking';
 import { currentSchemaVersion } from './schema-history';
+import { mergeSurveyAnswer } from './survey-answer-merge';
 
 /** A pair link as a backup keeps it: the key and which pair it is, not how far it had read. */
 export type BackedUpChannel = Pick<
@@ -221,17 +222,9 @@ export async function restoreSnapshot(
 				else counts.added++;
 			}
 		}
-		// A check-in answered on two devices keeps the answer given last.
 		for (const answer of snapshot.surveyAnswers ?? []) {
-			const here = await db.surveyAnswers
-				.where('[pairId+checkpoint]')
-				.equals([answer.pairId, answer.checkpoint])
-				.first();
-			if (here && here.answeredAt >= answer.answeredAt) continue;
-			if (here) await db.surveyAnswers.delete(here.id);
-			await db.surveyAnswers.put(answer);
-			if (here) counts.updated++;
-			else counts.added++;
+			const merged = await mergeSurveyAnswer(db, answer);
+			if (merged !== 'unchanged') counts[merged]++;
 		}
 		return counts;
 	});

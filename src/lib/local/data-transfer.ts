@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import { dataTables, type DataTable, type TandemDb } from './db';
 import { currentSchemaVersion } from './schema-history';
 import { writing } from './storage-full';
+import { mergeSurveyAnswer } from './survey-answer-merge';
 
 export type ImportOutcome =
 	| { ok: true; added: number; updated: number; unchanged: number }
@@ -23,7 +24,7 @@ export class DataTransfer {
 	async exportAll(): Promise<ExportFile> {
 		return this.db.transaction(
 			'r',
-			dataTables.map((t) => this.db.table(t)),
+			[...dataTables.map((t) => this.db.table(t)), this.db.surveyAnswers],
 			async () => {
 				const tables = {} as Record<DataTable, unknown[]>;
 				for (const t of dataTables) tables[t] = await this.db.table(t).toArray();
@@ -31,7 +32,8 @@ export class DataTransfer {
 					format: exportFormat,
 					schemaVersion: currentSchemaVersion,
 					exportedAt: this.clock().toISOString(),
-					tables: tables as ExportFile['tables']
+					tables: tables as ExportFile['tables'],
+					surveyAnswers: await this.db.surveyAnswers.toArray()
 				};
 			}
 		);
@@ -62,7 +64,7 @@ export class DataTransfer {
 		return writing(() =>
 			this.db.transaction(
 				'rw',
-				dataTables.map((t) => this.db.table(t)),
+				[...dataTables.map((t) => this.db.table(t)), this.db.surveyAnswers],
 				async () => {
 					let added = 0;
 					let updated = 0;
@@ -82,6 +84,12 @@ export class DataTransfer {
 							return true;
 						});
 						await table.bulkPut(writes);
+					}
+					for (const answer of file.surveyAnswers) {
+						const merged = await mergeSurveyAnswer(this.db, answer);
+						if (merged === 'added') added++;
+						else if (merged === 'updated') updated++;
+						else unchanged++;
 					}
 					return { ok: true as const, added, updated, unchanged };
 				}
