@@ -6,8 +6,16 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
-import { copyOfBuild, median, root, seedPglite, startApp as startAppIn } from './bench-support.js';
+import {
+	copyOfBuild,
+	loadBeforeRun,
+	median,
+	root,
+	seedPglite,
+	seedPostgres,
+	startApp as startAppIn,
+	withScratchDatabase
+} from './bench-support.js';
 
 const ports = { pglite: 4430, postgres: 4431 };
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -272,22 +280,7 @@ async function benchApp(name, port, env, seed, exclusive) {
 	}
 }
 
-async function seedPostgres(url, sql) {
-	const db = postgres(url, { max: 1, onnotice: () => {} });
-	try {
-		await db.unsafe(sql);
-	} finally {
-		await db.end();
-	}
-}
-
-// Other work on the machine (a build, a browser test) takes CPU from the server and the client.
-const loadBefore = loadavg()[0];
-if (loadBefore > cpus().length / 2) {
-	console.warn(
-		`Load average ${loadBefore.toFixed(1)} on ${cpus().length} CPUs: other work may lower the figures.`
-	);
-}
+const loadBefore = loadBeforeRun();
 
 const dataDir = join(work, 'pglite-data');
 const pglite = await benchApp(
@@ -298,26 +291,17 @@ const pglite = await benchApp(
 	true
 );
 
-let pg;
-if (postgresUrl) {
-	const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} });
-	await admin`drop database if exists tandem_bench_matching with (force)`;
-	await admin`create database tandem_bench_matching`;
-	const url = new URL(postgresUrl);
-	url.pathname = '/tandem_bench_matching';
-	try {
-		pg = await benchApp(
-			'PostgreSQL',
-			ports.postgres,
-			{ DATABASE_URL: url.href },
-			(sql) => seedPostgres(url.href, sql),
-			false
-		);
-	} finally {
-		await admin`drop database if exists tandem_bench_matching with (force)`;
-		await admin.end();
-	}
-}
+const pg = postgresUrl
+	? await withScratchDatabase(postgresUrl, 'tandem_bench_matching', (url) =>
+			benchApp(
+				'PostgreSQL',
+				ports.postgres,
+				{ DATABASE_URL: url },
+				(sql) => seedPostgres(url, sql),
+				false
+			)
+		)
+	: undefined;
 
 const results = {
 	date: new Date().toISOString(),

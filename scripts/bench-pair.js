@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, executablePath } from './chromium.js';
-import { copyOfBuild, median, root, seedPglite, startApp } from './bench-support.js';
+import { copyOfBuild, loadBeforeRun, median, root, seedPglite, startApp } from './bench-support.js';
 
 const port = 4420;
 const origin = `http://localhost:${port}`;
@@ -349,7 +349,7 @@ const dataDir = join(work, 'pair-data');
 const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
 const big = aPair(5_000);
 const small = aPair(50);
-const loadBefore = loadavg()[0];
+const loadBefore = loadBeforeRun();
 
 let app = await startApp(work, port, env);
 await app.stop();

@@ -2,10 +2,11 @@
 // always stopped, and seeding the embedded database while no server holds it.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -106,4 +107,43 @@ export async function seedPglite(dir, sql) {
 	const db = new PGlite(dir);
 	await db.exec(sql);
 	await db.close();
+}
+
+/** Runs SQL against a PostgreSQL database. */
+export async function seedPostgres(url, sql) {
+	const db = postgres(url, { max: 1, onnotice: () => {} });
+	try {
+		await db.unsafe(sql);
+	} finally {
+		await db.end();
+	}
+}
+
+/** Runs `run` on a PostgreSQL database of its own, made afresh from `postgresUrl` and dropped after. */
+export async function withScratchDatabase(postgresUrl, name, run) {
+	const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`drop database if exists ${name} with (force)`);
+	await admin.unsafe(`create database ${name}`);
+	const url = new URL(postgresUrl);
+	url.pathname = `/${name}`;
+	try {
+		return await run(url.href);
+	} finally {
+		await admin.unsafe(`drop database if exists ${name} with (force)`);
+		await admin.end();
+	}
+}
+
+/**
+ * The load average as a run starts. Other work on the machine (a build, a browser test) takes
+ * CPU from the server and the client, so the run says so.
+ */
+export function loadBeforeRun() {
+	const load = loadavg()[0];
+	if (load > cpus().length / 2) {
+		console.warn(
+			`Load average ${load.toFixed(1)} on ${cpus().length} CPUs: other work may lower the figures.`
+		);
+	}
+	return load;
 }
