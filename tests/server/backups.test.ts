@@ -1,13 +1,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readBytesBody } from '$lib/server/api-response';
 import { commitBackup } from '$lib/server/backup-commit';
 import { eraseBackups } from '$lib/server/backup-erase';
 import { saveBackupKeys } from '$lib/server/backup-keys';
 import { backupListing } from '$lib/server/backup-listing';
 import { partAddress, putBackupPart, readBackupPart } from '$lib/server/backup-parts';
-import type { Database, OpenDatabase } from '$lib/server/db/open-database';
+import type { Database } from '$lib/server/db/open-database';
 import { backupParts, backups, devices } from '$lib/server/db/schema';
 import { authenticateDevice, type DeviceIdentity } from '$lib/server/devices';
 import { revokeParticipant } from '$lib/server/invitations';
@@ -15,7 +15,7 @@ import { recoverDevice } from '$lib/server/recovery';
 import { backupLimits } from '$lib/sync/pair-protocol';
 import { aPairWithDevices } from '../support/scheme-factories';
 import { nonCanonical, someBackupKeys, someBytes } from '../support/sealed-factories';
-import { dbTimeout, serverDatabaseBackends } from '../support/server-databases';
+import { dbTimeout, serverDatabaseBackends, useFreshDatabase } from '../support/server-databases';
 
 const at = (iso: string) => new Date(iso);
 const sha256 = (...parts: Buffer[]) =>
@@ -68,18 +68,9 @@ describe('a backup part request', () => {
 
 for (const backend of serverDatabaseBackends) {
 	describe(`backups on ${backend.name}`, { timeout: dbTimeout }, () => {
-		let open: OpenDatabase;
-		let location: string;
 		let db: Database;
-
-		beforeAll(async () => {
-			location = await backend.create();
-			open = await backend.open(location);
-			db = open.db;
-		}, dbTimeout);
-		afterAll(async () => {
-			await open.close();
-			await backend.drop(location);
+		useFreshDatabase(backend, (opened) => {
+			db = opened.db;
 		});
 
 		/** Uploads parts for a backup and commits it with figures that match. */

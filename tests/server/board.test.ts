@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { boardListingFor } from '$lib/server/board/board-listing';
 import { pageOf } from '$lib/server/board/board-page';
 import { hidePost, pinPost, removePost, restorePost } from '$lib/server/board/board-moderation';
-import type { Database, OpenDatabase } from '$lib/server/db/open-database';
+import type { Database } from '$lib/server/db/open-database';
 import { boardPostReactions, boardPosts } from '$lib/server/db/schema';
 import { revokeParticipant } from '$lib/server/invitations';
 import { boardListingSchema, type BoardPostInput } from '$lib/sync/board-protocol';
@@ -17,7 +17,7 @@ import * as reactionsRoute from '../../src/routes/api/v1/board/posts/[postId]/re
 import { saveSchemePhoto } from '$lib/server/board/scheme-photo';
 import { onePixelPng } from '../support/images';
 import { aCoordinator, aJoinedParticipant, aScheme, identityOf } from '../support/scheme-factories';
-import { dbTimeout, serverDatabaseBackends } from '../support/server-databases';
+import { dbTimeout, serverDatabaseBackends, useFreshDatabase } from '../support/server-databases';
 
 // The routes open the server's database; here they get the test's.
 const current = vi.hoisted(() => ({ open: undefined as unknown }));
@@ -82,19 +82,10 @@ const article = (url: string): PostOf<'article'> => ({
 
 for (const backend of serverDatabaseBackends) {
 	describe(`the group board on ${backend.name}`, { timeout: dbTimeout }, () => {
-		let open: OpenDatabase;
-		let location: string;
 		let db: Database;
-
-		beforeAll(async () => {
-			location = await backend.create();
-			open = await backend.open(location);
-			db = open.db;
-			current.open = open;
-		}, dbTimeout);
-		afterAll(async () => {
-			await open.close();
-			await backend.drop(location);
+		useFreshDatabase(backend, (opened) => {
+			db = opened.db;
+			current.open = opened;
 		});
 
 		/** A scheme with its coordinator, a mentee and a mentor, each with a device. */

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { isActionFailure } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { boardLimits } from '$lib/domain/board';
 import type { Milestone } from '$lib/domain/milestones';
 import { savePost } from '$lib/server/board/board-posts';
 import type { ModeratedPost } from '$lib/server/board/scheme-board';
 import { schemePhoto, schemePhotoInfo } from '$lib/server/board/scheme-photo';
-import type { Database, OpenDatabase } from '$lib/server/db/open-database';
+import type { Database } from '$lib/server/db/open-database';
 import { boardPosts } from '$lib/server/db/schema';
 import type { DeviceIdentity } from '$lib/server/devices';
 import type { Scheme } from '$lib/server/schemes';
 import type { Participation } from '$lib/sync/participation';
 import { jpegStart, onePixelPng, webpStart } from '../support/images';
 import { aCoordinator, aJoinedParticipant, aScheme, identityOf } from '../support/scheme-factories';
-import { dbTimeout, serverDatabaseBackends } from '../support/server-databases';
+import { dbTimeout, serverDatabaseBackends, useFreshDatabase } from '../support/server-databases';
 
 // The page runs as the signed-in coordinator of `signedIn.scheme`, against the test database.
 const signedIn = vi.hoisted(() => ({
@@ -62,19 +62,10 @@ const file = (bytes: Uint8Array, name: string, type: string) =>
 
 for (const backend of serverDatabaseBackends) {
 	describe(`the coordinator's board page on ${backend.name}`, { timeout: dbTimeout }, () => {
-		let open: OpenDatabase;
-		let location: string;
 		let db: Database;
-
-		beforeAll(async () => {
-			location = await backend.create();
-			open = await backend.open(location);
-			db = open.db;
+		useFreshDatabase(backend, (opened) => {
+			db = opened.db;
 			signedIn.db = db;
-		}, dbTimeout);
-		afterAll(async () => {
-			await open.close();
-			await backend.drop(location);
 		});
 
 		async function aSchemeOfMine(): Promise<{ scheme: Scheme; mentee: DeviceIdentity }> {

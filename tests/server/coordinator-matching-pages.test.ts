@@ -1,6 +1,6 @@
 import { isActionFailure } from '@sveltejs/kit';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Database, OpenDatabase } from '$lib/server/db/open-database';
+import { describe, expect, it, vi } from 'vitest';
+import type { Database } from '$lib/server/db/open-database';
 import type { Scheme } from '$lib/server/schemes';
 import {
 	aCoordinator,
@@ -9,7 +9,7 @@ import {
 	aMentorWithPenPicture,
 	aScheme
 } from '../support/scheme-factories';
-import { dbTimeout, serverDatabaseBackends } from '../support/server-databases';
+import { dbTimeout, serverDatabaseBackends, useFreshDatabase } from '../support/server-databases';
 
 // The pages run as the signed-in coordinator of `signedIn.scheme`, against the test database.
 const signedIn = vi.hoisted(() => ({ db: undefined as unknown, scheme: undefined as unknown }));
@@ -47,19 +47,10 @@ const unknownId = '00000000-0000-4000-8000-000000000000';
 
 for (const backend of serverDatabaseBackends) {
 	describe(`the coordinator's matching pages on ${backend.name}`, { timeout: dbTimeout }, () => {
-		let open: OpenDatabase;
-		let location: string;
 		let db: Database;
-
-		beforeAll(async () => {
-			location = await backend.create();
-			open = await backend.open(location);
-			db = open.db;
+		useFreshDatabase(backend, (opened) => {
+			db = opened.db;
 			signedIn.db = db;
-		}, dbTimeout);
-		afterAll(async () => {
-			await open.close();
-			await backend.drop(location);
 		});
 
 		async function aSchemeOfMine(): Promise<{ scheme: Scheme; coordinatorId: string }> {

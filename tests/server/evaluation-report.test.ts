@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { addDays } from 'date-fns';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fromCalendarDate, toCalendarDate, weekKeyOf, weekStart } from '$lib/domain/calendar-date';
 import { genderKey } from '$lib/domain/matching/gender-words';
 import { isStalling } from '$lib/domain/stalling';
 import type { Checkpoint, Outcome, RatingQuestion } from '$lib/domain/survey';
-import type { Database, OpenDatabase } from '$lib/server/db/open-database';
+import type { Database } from '$lib/server/db/open-database';
 import {
 	boardPosts,
 	pairMonths,
@@ -29,7 +29,7 @@ import {
 	identityOf,
 	metricsPayload
 } from '../support/scheme-factories';
-import { dbTimeout, serverDatabaseBackends } from '../support/server-databases';
+import { dbTimeout, serverDatabaseBackends, useFreshDatabase } from '../support/server-databases';
 import { eq } from 'drizzle-orm';
 
 /** mulberry32: the same scheme on every run. */
@@ -79,18 +79,9 @@ interface SeededResponse {
 
 for (const backend of serverDatabaseBackends) {
 	describe(`the evaluation report on ${backend.name}`, { timeout: dbTimeout * 3 }, () => {
-		let open: OpenDatabase;
-		let location: string;
 		let db: Database;
-
-		beforeAll(async () => {
-			location = await backend.create();
-			open = await backend.open(location);
-			db = open.db;
-		}, dbTimeout);
-		afterAll(async () => {
-			await open.close();
-			await backend.drop(location);
+		useFreshDatabase(backend, (opened) => {
+			db = opened.db;
 		});
 
 		it('gives every figure as computed independently from a seeded scheme', async () => {

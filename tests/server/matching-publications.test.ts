@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import * as v from 'valibot';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Database, OpenDatabase } from '$lib/server/db/open-database';
+import { describe, expect, it, vi } from 'vitest';
+import type { Database } from '$lib/server/db/open-database';
 import { matchProposals, menteeNeeds, mentorProfiles } from '$lib/server/db/schema';
 import { revokeParticipant } from '$lib/server/invitations';
 import { matchingRoundOf, runMatching, sendProposals } from '$lib/server/matching/matching-round';
@@ -34,7 +34,7 @@ import {
 	samplePenPicture
 } from '../support/scheme-factories';
 import { callRoute as call } from '../support/route-call';
-import { dbTimeout, serverDatabaseBackends } from '../support/server-databases';
+import { dbTimeout, serverDatabaseBackends, useFreshDatabase } from '../support/server-databases';
 
 // The routes open the server's database; here they get the test's.
 const current = vi.hoisted(() => ({ open: undefined as unknown }));
@@ -45,19 +45,10 @@ const now = at('2026-06-01T09:00:00Z');
 
 for (const backend of serverDatabaseBackends) {
 	describe(`matching publications on ${backend.name}`, { timeout: dbTimeout }, () => {
-		let open: OpenDatabase;
-		let location: string;
 		let db: Database;
-
-		beforeAll(async () => {
-			location = await backend.create();
-			open = await backend.open(location);
-			db = open.db;
-			current.open = open;
-		}, dbTimeout);
-		afterAll(async () => {
-			await open.close();
-			await backend.drop(location);
+		useFreshDatabase(backend, (opened) => {
+			db = opened.db;
+			current.open = opened;
 		});
 
 		async function aSchemeWithPeople() {

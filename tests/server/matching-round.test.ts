@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, OpenDatabase } from '$lib/server/db/open-database';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '$lib/server/db/open-database';
 import { inviteParticipant, revokeParticipant } from '$lib/server/invitations';
 import {
 	matchingRoundOf,
@@ -22,7 +22,7 @@ import {
 	aMentorWithPenPicture,
 	aScheme
 } from '../support/scheme-factories';
-import { dbTimeout, serverDatabaseBackends } from '../support/server-databases';
+import { dbTimeout, serverDatabaseBackends, useFreshDatabase } from '../support/server-databases';
 
 const now = new Date('2026-06-01T09:00:00Z');
 const pairsOf = (drafts: { menteeName: string; mentorName: string }[]) =>
@@ -30,18 +30,9 @@ const pairsOf = (drafts: { menteeName: string; mentorName: string }[]) =>
 
 for (const backend of serverDatabaseBackends) {
 	describe(`a matching round on ${backend.name}`, { timeout: dbTimeout }, () => {
-		let open: OpenDatabase;
-		let location: string;
 		let db: Database;
-
-		beforeAll(async () => {
-			location = await backend.create();
-			open = await backend.open(location);
-			db = open.db;
-		}, dbTimeout);
-		afterAll(async () => {
-			await open.close();
-			await backend.drop(location);
+		useFreshDatabase(backend, (opened) => {
+			db = opened.db;
 		});
 
 		async function aSchemeToMatch() {

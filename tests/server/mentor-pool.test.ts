@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, OpenDatabase } from '$lib/server/db/open-database';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '$lib/server/db/open-database';
 import { devices } from '$lib/server/db/schema';
 import { inviteParticipant } from '$lib/server/invitations';
 import { recordMetrics } from '$lib/server/metrics';
@@ -15,25 +15,16 @@ import {
 	aScheme,
 	metricsPayload
 } from '../support/scheme-factories';
-import { dbTimeout, serverDatabaseBackends } from '../support/server-databases';
+import { dbTimeout, serverDatabaseBackends, useFreshDatabase } from '../support/server-databases';
 
 const today = '2026-06-01';
 const now = new Date('2026-06-01T09:00:00Z');
 
 for (const backend of serverDatabaseBackends) {
 	describe(`the mentor pool on ${backend.name}`, { timeout: dbTimeout }, () => {
-		let open: OpenDatabase;
-		let location: string;
 		let db: Database;
-
-		beforeAll(async () => {
-			location = await backend.create();
-			open = await backend.open(location);
-			db = open.db;
-		}, dbTimeout);
-		afterAll(async () => {
-			await open.close();
-			await backend.drop(location);
+		useFreshDatabase(backend, (opened) => {
+			db = opened.db;
 		});
 
 		async function aNewScheme() {

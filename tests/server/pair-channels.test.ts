@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, OpenDatabase } from '$lib/server/db/open-database';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '$lib/server/db/open-database';
 import { pairChannels, pairLinkOffers, pairOps, pairs } from '$lib/server/db/schema';
 import type { DeviceIdentity } from '$lib/server/devices';
 import { endPair } from '$lib/server/pair-ending';
@@ -14,7 +14,7 @@ import { setPairStatus } from '$lib/server/scheme-pairs';
 import type { PulledOp } from '$lib/sync/pair-protocol';
 import { aPairIn, aPairWithDevices, identityOf } from '../support/scheme-factories';
 import { aProof, aPush, aSealedOp, anOffer, nonCanonical } from '../support/sealed-factories';
-import { dbTimeout, serverDatabaseBackends } from '../support/server-databases';
+import { dbTimeout, serverDatabaseBackends, useFreshDatabase } from '../support/server-databases';
 
 const at = (iso: string) => new Date(iso);
 const notInPair = { ok: false, error: 'not-in-pair', field: 'pair' };
@@ -65,18 +65,9 @@ describe('the pull query', () => {
 
 for (const backend of serverDatabaseBackends) {
 	describe(`the pair channel on ${backend.name}`, { timeout: dbTimeout }, () => {
-		let open: OpenDatabase;
-		let location: string;
 		let db: Database;
-
-		beforeAll(async () => {
-			location = await backend.create();
-			open = await backend.open(location);
-			db = open.db;
-		}, dbTimeout);
-		afterAll(async () => {
-			await open.close();
-			await backend.drop(location);
+		useFreshDatabase(backend, (opened) => {
+			db = opened.db;
 		});
 
 		/** A pair whose two members' devices have both linked with the same proof. */

@@ -1,7 +1,7 @@
 import { addDays } from 'date-fns';
 import { count, eq, or } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, OpenDatabase } from '$lib/server/db/open-database';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '$lib/server/db/open-database';
 import { pairs } from '$lib/server/db/schema';
 import {
 	expireProposals,
@@ -20,7 +20,7 @@ import {
 	aSecondDevice,
 	samplePenPicture
 } from '../support/scheme-factories';
-import { dbTimeout, serverDatabaseBackends } from '../support/server-databases';
+import { dbTimeout, serverDatabaseBackends, useFreshDatabase } from '../support/server-databases';
 
 const sent = new Date('2026-06-01T09:00:00Z');
 const later = (days: number) => addDays(sent, days);
@@ -30,18 +30,9 @@ const decline = (reason: 'not-right-fit' | 'timing' | 'know-each-other' | 'other
 
 for (const backend of serverDatabaseBackends) {
 	describe(`answering a proposal on ${backend.name}`, { timeout: dbTimeout }, () => {
-		let open: OpenDatabase;
-		let location: string;
 		let db: Database;
-
-		beforeAll(async () => {
-			location = await backend.create();
-			open = await backend.open(location);
-			db = open.db;
-		}, dbTimeout);
-		afterAll(async () => {
-			await open.close();
-			await backend.drop(location);
+		useFreshDatabase(backend, (opened) => {
+			db = opened.db;
 		});
 
 		/** One mentee and one mentor (a second on request), matched and asked. */

@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dashboardRows, dashboardTotals } from '$lib/server/dashboard';
 import type { OpenDatabase } from '$lib/server/db/open-database';
 import { metricUploads, pairReports } from '$lib/server/db/schema';
@@ -17,7 +17,7 @@ import { hitRateLimit } from '$lib/server/rate-limit';
 import { pairsOfParticipant, setPairStatus } from '$lib/server/scheme-pairs';
 import { schemeRunBy, schemesRunBy } from '$lib/server/schemes';
 import { aCoordinator, aSchemeWithPair, metricsPayload } from '../support/scheme-factories';
-import { dbTimeout, serverDatabaseBackends } from '../support/server-databases';
+import { dbTimeout, serverDatabaseBackends, useFreshDatabase } from '../support/server-databases';
 
 const identityOf = async (open: OpenDatabase, authorization: string) => {
 	const check = await authenticateDevice(open.db, authorization);
@@ -28,15 +28,8 @@ const identityOf = async (open: OpenDatabase, authorization: string) => {
 for (const backend of serverDatabaseBackends) {
 	describe(`the scheme server on ${backend.name}`, { timeout: dbTimeout }, () => {
 		let open: OpenDatabase;
-		let location: string;
-
-		beforeAll(async () => {
-			location = await backend.create();
-			open = await backend.open(location);
-		}, dbTimeout);
-		afterAll(async () => {
-			await open.close();
-			await backend.drop(location);
+		useFreshDatabase(backend, (opened) => {
+			open = opened;
 		});
 
 		describe('invitations', () => {

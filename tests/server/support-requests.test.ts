@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Database, OpenDatabase } from '$lib/server/db/open-database';
+import { describe, expect, it, vi } from 'vitest';
+import type { Database } from '$lib/server/db/open-database';
 import { participationOf } from '$lib/server/participation';
 import {
 	answerSupportRequest,
@@ -14,7 +14,7 @@ import { POST as ask } from '../../src/routes/api/v1/support/+server';
 import { DELETE as cancel } from '../../src/routes/api/v1/support/[requestId]/+server';
 import { callRoute } from '../support/route-call';
 import { aPairWithDevices } from '../support/scheme-factories';
-import { dbTimeout, serverDatabaseBackends } from '../support/server-databases';
+import { dbTimeout, serverDatabaseBackends, useFreshDatabase } from '../support/server-databases';
 
 const current = vi.hoisted(() => ({ open: undefined as unknown }));
 vi.mock('$lib/server/db', () => ({ database: async () => current.open }));
@@ -29,19 +29,10 @@ const aRequest = (overrides: Partial<SupportRequestInput> = {}): SupportRequestI
 
 for (const backend of serverDatabaseBackends) {
 	describe(`requests for support on ${backend.name}`, { timeout: dbTimeout }, () => {
-		let open: OpenDatabase;
-		let location: string;
 		let db: Database;
-
-		beforeAll(async () => {
-			location = await backend.create();
-			open = await backend.open(location);
-			db = open.db;
-			current.open = open;
-		}, dbTimeout);
-		afterAll(async () => {
-			await open.close();
-			await backend.drop(location);
+		useFreshDatabase(backend, (opened) => {
+			db = opened.db;
+			current.open = opened;
 		});
 
 		it('stores a mentor’s request once, however often it is sent', async () => {

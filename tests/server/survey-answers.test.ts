@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultSurveyDefinitions } from '$lib/domain/survey';
-import type { Database, OpenDatabase } from '$lib/server/db/open-database';
+import type { Database } from '$lib/server/db/open-database';
 import { surveyResponses } from '$lib/server/db/schema';
 import { participationOf } from '$lib/server/participation';
 import { saveSurveyAnswer } from '$lib/server/surveys/survey-answers';
@@ -11,7 +11,7 @@ import type { SurveyAnswerPayload } from '$lib/sync/survey-protocol';
 import { POST as postAnswer } from '../../src/routes/api/v1/surveys/answers/+server';
 import { callRoute } from '../support/route-call';
 import { aPairWithDevices } from '../support/scheme-factories';
-import { dbTimeout, serverDatabaseBackends } from '../support/server-databases';
+import { dbTimeout, serverDatabaseBackends, useFreshDatabase } from '../support/server-databases';
 
 const current = vi.hoisted(() => ({ open: undefined as unknown }));
 vi.mock('$lib/server/db', () => ({ database: async () => current.open }));
@@ -32,19 +32,10 @@ function anAnswer(pair: string, overrides: Partial<SurveyAnswerPayload> = {}): S
 
 for (const backend of serverDatabaseBackends) {
 	describe(`check-in answers on ${backend.name}`, { timeout: dbTimeout }, () => {
-		let open: OpenDatabase;
-		let location: string;
 		let db: Database;
-
-		beforeAll(async () => {
-			location = await backend.create();
-			open = await backend.open(location);
-			db = open.db;
-			current.open = open;
-		}, dbTimeout);
-		afterAll(async () => {
-			await open.close();
-			await backend.drop(location);
+		useFreshDatabase(backend, (opened) => {
+			db = opened.db;
+			current.open = opened;
 		});
 
 		const rowsFor = (participantId: string) =>

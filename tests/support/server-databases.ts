@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type OpenDatabase } from '$lib/server/db/open-database';
 
 export const migrationsFolder = 'drizzle';
@@ -56,3 +57,24 @@ export const serverDatabaseBackends: ServerDatabaseBackend[] = [
 	pglite,
 	...(postgresUrl ? [postgresBackend(postgresUrl)] : [])
 ];
+
+/**
+ * A fresh database on `backend` for the tests of one describe block: made and opened before
+ * them (handed to `opened`), closed and dropped after.
+ */
+export function useFreshDatabase(
+	backend: ServerDatabaseBackend,
+	opened: (open: OpenDatabase) => void
+): void {
+	let location: string | undefined;
+	let open: OpenDatabase | undefined;
+	beforeAll(async () => {
+		location = await backend.create();
+		open = await backend.open(location);
+		opened(open);
+	}, dbTimeout);
+	afterAll(async () => {
+		await open?.close();
+		if (location) await backend.drop(location);
+	});
+}
