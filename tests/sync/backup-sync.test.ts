@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { dataTables, type TandemDb } from '$lib/local/db';
 import { BackupSync } from '$lib/sync/backup-sync';
+import { sharedWinKey, type SharedWin } from '$lib/sync/board-cache';
 import { recordFits } from '$lib/sync/record-checks';
 import { MockBackupServer } from '../support/mock-backup-server';
 import { MockPairServer } from '../support/mock-pair-server';
@@ -27,10 +28,18 @@ async function aBackedUpDevice(store: MockBackupServer) {
 		body: 'What I learned at scrutiny'
 	});
 	await repos.agenda.save(randomUUID(), localPairId, 'mentee', { title: 'Casework' });
-	await repos.wins.save(randomUUID(), localPairId, {
+	const win = await repos.wins.save(randomUUID(), localPairId, {
 		wonOn: '2026-11-21',
 		text: 'Spoke at council'
 	});
+	if (!win.ok) throw new Error('win');
+	const shared: SharedWin = {
+		key: sharedWinKey(win.record.id),
+		winId: win.record.id,
+		postId: randomUUID(),
+		sharedAt: '2026-11-21T10:00:00.000Z'
+	};
+	await mentee.db.boardMeta.put(shared);
 	const goal = await repos.goals.save(randomUUID(), localPairId, {
 		title: 'Chair a committee',
 		outcome: 'new_role',
@@ -89,6 +98,7 @@ describe('encrypted backups', () => {
 		expect(outcome).toMatchObject({ ok: true, backups: 1, unreadable: 0 });
 		expect(await everything(fresh.db)).toEqual(await everything(device.db));
 		expect(await fresh.db.surveyAnswers.toArray()).toEqual(await device.db.surveyAnswers.toArray());
+		expect(await fresh.db.boardMeta.toArray()).toEqual(await device.db.boardMeta.toArray());
 		// The pair key came back too: this device can rejoin the pair's channel by itself.
 		const [channel] = await fresh.db.pairChannels.toArray();
 		expect(channel).toMatchObject({

@@ -1,6 +1,7 @@
 import type { ExportFile } from '$lib/domain/export-file';
 import type { SurveyAnswer } from '$lib/domain/survey';
 import { isNewer, type RecordEnvelope } from '$lib/domain/record';
+import { sharedWinKey, type SharedWin } from '$lib/sync/board-cache';
 import { receive, stampTime } from '$lib/sync/hybrid-clock';
 import type { HeldMessage, PairChannel, PairOutboxMessage } from '$lib/sync/pair-channel';
 import type { Publication } from '$lib/sync/publication-record';
@@ -47,12 +48,14 @@ export interface BackupSnapshot {
 	publications?: Publication[];
 	/** The person's check-in answers, comments kept to themselves included (schema 5 on). */
 	surveyAnswers?: SurveyAnswer[];
+	/** Which wins the person shared to the board, and as which posts (schema 5 on). */
+	sharedWins?: SharedWin[];
 }
 
 const replicaTables = ['replicaState', 'pairChannels', 'pairOutbox', 'heldMessages', 'schemePairs'];
 
 export async function takeSnapshot(db: TandemDb, clock: Clock): Promise<BackupSnapshot> {
-	const tables = [...dataTables, ...replicaTables, 'publications', 'surveyAnswers'];
+	const tables = [...dataTables, ...replicaTables, 'publications', 'surveyAnswers', 'boardMeta'];
 	return db.transaction('r', tables, async () => {
 		const tables = {} as Record<string, unknown[]>;
 		for (const t of dataTables) tables[t] = await db.table(t).toArray();
@@ -78,15 +81,20 @@ export async function takeSnapshot(db: TandemDb, clock: Clock): Promise<BackupSn
 			},
 			// How the last attempt went is this device's news, not content worth a new backup.
 			publications: (await db.publications.toArray()).map((p) => ({ ...p, lastProblem: null })),
-			surveyAnswers: await db.surveyAnswers.toArray()
+			surveyAnswers: await db.surveyAnswers.toArray(),
+			sharedWins: await sharedWinsOn(db)
 		};
 	});
 }
 
 /** What a snapshot says, without when it was taken: unchanged content needs no new backup. */
 export function snapshotContent(snapshot: BackupSnapshot): string {
-	const { tables, replica, publications, surveyAnswers } = snapshot;
-	return JSON.stringify({ tables, replica, publications, surveyAnswers });
+	const { tables, replica, publications, surveyAnswers, sharedWins } = snapshot;
+	return JSON.stringify({ tables, replica, publications, surveyAnswers, sharedWins });
+}
+
+function sharedWinsOn(db: TandemDb): Promise<SharedWin[]> {
+	return db.boardMeta.where('key').startsWith('shared-win:').toArray() as Promise<SharedWin[]>;
 }
 
 /**
@@ -125,7 +133,14 @@ export async function restoreSnapshot(
 	if (snapshot.format !== 'tandem-backup' || snapshot.schemaVersion > currentSchemaVersion) {
 		throw new Error('This backup was made by a newer version of Tandem');
 	}
-	const tables = [...dataTables, ...replicaTables, 'replicaMeta', 'publications', 'surveyAnswers'];
+	const tables = [
+		...dataTables,
+		...replicaTables,
+		'replicaMeta',
+		'publications',
+		'surveyAnswers',
+		'boardMeta'
+	];
 	return db.transaction('rw', tables, async (tx) => {
 		markAsMerge(tx.idbtrans);
 		const map = pairIdMap(snapshot, await db.schemePairs.toArray());
@@ -225,6 +240,12 @@ export async function restoreSnapshot(
 		for (const answer of snapshot.surveyAnswers ?? []) {
 			const merged = await mergeSurveyAnswer(db, answer);
 			if (merged !== 'unchanged') counts[merged]++;
+		}
+		// So a restored win still says it is on the board, and deleting it still withdraws it.
+		for (const shared of snapshot.sharedWins ?? []) {
+			if (shared.key !== sharedWinKey(shared.winId)) continue;
+			const here = (await db.boardMeta.get(shared.key)) as SharedWin | undefined;
+			if (!here || here.sharedAt < shared.sharedAt) await db.boardMeta.put(shared);
 		}
 		return counts;
 	});
