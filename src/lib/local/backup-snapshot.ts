@@ -1,7 +1,7 @@
 import type { ExportFile } from '$lib/domain/export-file';
 import type { SurveyAnswer } from '$lib/domain/survey';
 import { isNewer, type RecordEnvelope } from '$lib/domain/record';
-import { sharedWinKey, type SharedWin } from '$lib/sync/board-cache';
+import { sharedWinKey, sharedWinPrefix, type SharedWin } from '$lib/sync/board-cache';
 import { receive, stampTime } from '$lib/sync/hybrid-clock';
 import type { HeldMessage, PairChannel, PairOutboxMessage } from '$lib/sync/pair-channel';
 import type { Publication } from '$lib/sync/publication-record';
@@ -94,7 +94,7 @@ export function snapshotContent(snapshot: BackupSnapshot): string {
 }
 
 function sharedWinsOn(db: TandemDb): Promise<SharedWin[]> {
-	return db.boardMeta.where('key').startsWith('shared-win:').toArray() as Promise<SharedWin[]>;
+	return db.boardMeta.where('key').startsWith(sharedWinPrefix).toArray() as Promise<SharedWin[]>;
 }
 
 /**

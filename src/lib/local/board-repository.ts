@@ -2,6 +2,7 @@ import type { BoardReaction } from '$lib/domain/board';
 import type { BoardListing, BoardPostForDevice, BoardPostInput } from '$lib/sync/board-protocol';
 import {
 	sharedWinKey,
+	sharedWinPrefix,
 	type BoardPhoto,
 	type BoardState,
 	type CachedBoardPost,
@@ -152,7 +153,7 @@ export class BoardRepository {
 
 	/** The wins this person shared, and the posts they became. */
 	async sharedWins(): Promise<SharedWin[]> {
-		const rows = await this.db.boardMeta.where('key').startsWith('shared-win:').toArray();
+		const rows = await this.db.boardMeta.where('key').startsWith(sharedWinPrefix).toArray();
 		return rows as SharedWin[];
 	}
 

@@ -41,4 +41,6 @@ export interface SharedWin {
 
 export type BoardMetaRow = BoardState | BoardPhoto | SharedWin;
 
-export const sharedWinKey = (winId: string): SharedWin['key'] => `shared-win:${winId}`;
+/** Where the shared-win rows start among the board's own rows, in key order. */
+export const sharedWinPrefix = 'shared-win:';
+export const sharedWinKey = (winId: string): SharedWin['key'] => `${sharedWinPrefix}${winId}`;
