@@ -122,9 +122,9 @@ describe('encrypted backups', () => {
 			ok: true,
 			value: { participant: { id: store.participant.id } }
 		});
-		expect(await store.recover(await recoveryAuth(code.replace(/^./, 'Z')))).toMatchObject({
-			ok: false
-		});
+		// One character different (the code is random: it may already start with Z).
+		const wrong = (code.startsWith('Z') ? 'Y' : 'Z') + code.slice(1);
+		expect(await store.recover(await recoveryAuth(wrong))).toMatchObject({ ok: false });
 
 		const fresh = testRepositories();
 		const restore = new BackupSync(fresh.repos.backup, store, recordFits);
