@@ -10,11 +10,9 @@ import {
 	copyOfBuild,
 	loadBeforeRun,
 	median,
+	onEachDatabase,
 	root,
-	seedPglite,
-	seedPostgres,
-	startApp as startAppIn,
-	withScratchDatabase
+	startApp as startAppIn
 } from './bench-support.js';
 
 const ports = { pglite: 4700, postgres: 4701 };
@@ -215,26 +213,10 @@ async function benchApp(name, port, env, seed, exclusive) {
 
 const loadBefore = loadBeforeRun();
 
-const dataDir = join(work, 'pglite-data');
-const pglite = await benchApp(
-	'PGlite',
-	ports.pglite,
-	{ DATA_DIR: dataDir, DATABASE_URL: '' },
-	(sql) => seedPglite(join(dataDir, 'pglite'), sql),
-	true
+const { pglite, pg } = await onEachDatabase(
+	{ work, ports, postgresUrl, scratchName: 'tandem_bench_report' },
+	benchApp
 );
-
-const pg = postgresUrl
-	? await withScratchDatabase(postgresUrl, 'tandem_bench_report', (url) =>
-			benchApp(
-				'PostgreSQL',
-				ports.postgres,
-				{ DATABASE_URL: url },
-				(sql) => seedPostgres(url, sql),
-				false
-			)
-		)
-	: undefined;
 
 const results = {
 	date: new Date().toISOString(),

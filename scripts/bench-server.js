@@ -10,12 +10,10 @@ import {
 	copyOfBuild,
 	loadBeforeRun,
 	median,
+	onEachDatabase,
 	root,
-	seedPglite,
-	seedPostgres,
 	startApp as startAppIn,
-	startProcess as startProcessIn,
-	withScratchDatabase
+	startProcess as startProcessIn
 } from './bench-support.js';
 
 const ports = { pglite: 4410, postgres: 4411, bare: 4412 };
@@ -365,26 +363,10 @@ const bare = await startProcess('Bare server', ['-e', bareServer], ports.bare, {
 const bareUploads = await loadTest('bare', bare.origin, seedSql().credentials);
 await bare.stop();
 
-const dataDir = join(work, 'pglite-data');
-const pglite = await benchApp(
-	'PGlite',
-	ports.pglite,
-	{ DATA_DIR: dataDir, DATABASE_URL: '' },
-	(sql) => seedPglite(join(dataDir, 'pglite'), sql),
-	true
+const { pglite, pg } = await onEachDatabase(
+	{ work, ports, postgresUrl, scratchName: 'tandem_bench' },
+	benchApp
 );
-
-const pg = postgresUrl
-	? await withScratchDatabase(postgresUrl, 'tandem_bench', (url) =>
-			benchApp(
-				'PostgreSQL',
-				ports.postgres,
-				{ DATABASE_URL: url },
-				(sql) => seedPostgres(url, sql),
-				false
-			)
-		)
-	: undefined;
 
 const results = {
 	date: new Date().toISOString(),

@@ -110,7 +110,7 @@ export async function seedPglite(dir, sql) {
 }
 
 /** Runs SQL against a PostgreSQL database. */
-export async function seedPostgres(url, sql) {
+async function seedPostgres(url, sql) {
 	const db = postgres(url, { max: 1, onnotice: () => {} });
 	try {
 		await db.unsafe(sql);
@@ -120,7 +120,7 @@ export async function seedPostgres(url, sql) {
 }
 
 /** Runs `run` on a PostgreSQL database of its own, made afresh from `postgresUrl` and dropped after. */
-export async function withScratchDatabase(postgresUrl, name, run) {
+async function withScratchDatabase(postgresUrl, name, run) {
 	const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} });
 	await admin.unsafe(`drop database if exists ${name} with (force)`);
 	await admin.unsafe(`create database ${name}`);
@@ -146,4 +146,32 @@ export function loadBeforeRun() {
 		);
 	}
 	return load;
+}
+
+/**
+ * Runs one benchmark on the embedded database, then on PostgreSQL when `postgresUrl` is set.
+ * `bench(name, port, env, seed, exclusive)`: PGlite is seeded while no server holds it
+ * (exclusive); PostgreSQL while the server runs.
+ */
+export async function onEachDatabase({ work, ports, postgresUrl, scratchName }, bench) {
+	const dataDir = join(work, 'pglite-data');
+	const pglite = await bench(
+		'PGlite',
+		ports.pglite,
+		{ DATA_DIR: dataDir, DATABASE_URL: '' },
+		(sql) => seedPglite(join(dataDir, 'pglite'), sql),
+		true
+	);
+	const pg = postgresUrl
+		? await withScratchDatabase(postgresUrl, scratchName, (url) =>
+				bench(
+					'PostgreSQL',
+					ports.postgres,
+					{ DATABASE_URL: url },
+					(sql) => seedPostgres(url, sql),
+					false
+				)
+			)
+		: undefined;
+	return { pglite, pg };
 }
