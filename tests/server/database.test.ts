@@ -1,18 +1,16 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '$lib/server/db/open-database';
 import {
 	pairMonths,
-	pairReports,
 	pairs,
 	pairSessions,
 	pairWinWeeks,
 	participants,
 	schemes
 } from '$lib/server/db/schema';
+import { migrationsBefore } from '../support/older-migrations';
 import { dbTimeout, migrationsFolder, serverDatabaseBackends } from '../support/server-databases';
 
 const migrationCount = readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).length;
@@ -81,21 +79,6 @@ for (const backend of serverDatabaseBackends) {
 	});
 }
 
-/** The migrations as they stood before `tag`: a database made with them is an older release's. */
-function migrationsBefore(tag: string): string {
-	const folder = mkdtempSync(join(tmpdir(), 'tandem-migrations-'));
-	cpSync(migrationsFolder, folder, { recursive: true });
-	const journalFile = join(folder, 'meta', '_journal.json');
-	const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as {
-		entries: { idx: number; tag: string }[];
-	};
-	const cut = journal.entries.findIndex((e) => e.tag === tag);
-	for (const later of journal.entries.slice(cut)) rmSync(join(folder, `${later.tag}.sql`));
-	journal.entries = journal.entries.slice(0, cut);
-	writeFileSync(journalFile, JSON.stringify(journal));
-	return folder;
-}
-
 for (const backend of serverDatabaseBackends) {
 	describe(`upgrading a ${backend.name} database to the programme (0004)`, () => {
 		it(
@@ -131,39 +114,34 @@ for (const backend of serverDatabaseBackends) {
 						startsOn: '2026-05-01'
 					})
 					.returning();
-				const report = (
+				// Written as that release wrote them: its table had no upload id yet.
+				const report = async (
 					who: string,
 					sessionsHeld: { on: string; minutes: number }[],
 					winsByWeek: { week: string; wins: number }[]
-				) => ({
-					pairId: pair!.id,
-					participantId: who,
-					generatedAt: new Date('2026-08-01T10:00:00Z'),
-					sessionsHeld,
-					winsByWeek,
-					sessionsScheduled: 0,
-					agendaItemsRaised: 0,
-					agendaItemsDiscussed: 0,
-					goalsSet: 0,
-					goalsAchieved: 0,
-					goalsDropped: 0,
-					actionsOpen: 0,
-					actionsDone: 0
-				});
-				await older.db.insert(pairReports).values([
-					report(
-						mentee!.id,
-						[
-							{ on: '2026-05-10', minutes: 45 },
-							{ on: '2026-06-02', minutes: 30 }
-						],
-						[
-							{ week: '2026-W19', wins: 1 },
-							{ week: '2026-W23', wins: 2 }
-						]
-					),
-					report(mentor!.id, [{ on: '2026-05-10', minutes: 60 }], [{ week: '2026-W19', wins: 3 }])
-				]);
+				) =>
+					older.db.execute(sql`
+						insert into pair_reports (pair_id, participant_id, generated_at, sessions_held,
+							sessions_scheduled, agenda_items_raised, agenda_items_discussed, goals_set,
+							goals_achieved, goals_dropped, actions_open, actions_done, wins_by_week)
+						values (${pair!.id}, ${who}, '2026-08-01T10:00:00Z', ${JSON.stringify(sessionsHeld)},
+							0, 0, 0, 0, 0, 0, 0, 0, ${JSON.stringify(winsByWeek)})`);
+				await report(
+					mentee!.id,
+					[
+						{ on: '2026-05-10', minutes: 45 },
+						{ on: '2026-06-02', minutes: 30 }
+					],
+					[
+						{ week: '2026-W19', wins: 1 },
+						{ week: '2026-W23', wins: 2 }
+					]
+				);
+				await report(
+					mentor!.id,
+					[{ on: '2026-05-10', minutes: 60 }],
+					[{ week: '2026-W19', wins: 3 }]
+				);
 				await older.close();
 
 				const upgraded = await backend.open(location);

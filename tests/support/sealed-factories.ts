@@ -2,7 +2,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type * as v from 'valibot';
 import {
 	backupKeysRequest,
-	checkRequest,
 	offerRequest,
 	pushRequest,
 	type BackupKeysRequest,
@@ -10,6 +9,7 @@ import {
 	type PushRequest,
 	type SealedOp
 } from '$lib/sync/pair-protocol';
+import { checkWire } from '$lib/sync/wire-check';
 
 /**
  * Requests as a device would send them, with random bytes where the device would put
@@ -17,7 +17,7 @@ import {
  * the server would refuse at the door.
  */
 function valid<S extends v.GenericSchema>(schema: S, value: v.InferOutput<S>): v.InferOutput<S> {
-	const checked = checkRequest(schema, value);
+	const checked = checkWire(schema, value);
 	if (!checked.ok) throw new Error(`${checked.field} ${checked.problem}`);
 	return checked.value;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkMetricsPayload, type MetricsPayload } from '$lib/sync/metrics-payload';
+import { metricsPayload, type MetricsPayload } from '$lib/sync/metrics-payload';
+import { checkWire } from '$lib/sync/wire-check';
 
 const valid: MetricsPayload = {
 	uploadId: '6f1c3a52-8a52-4f0e-9f55-0e2b7b1c9d10',
@@ -22,7 +23,7 @@ const valid: MetricsPayload = {
 
 describe('the metrics payload schema', () => {
 	it('accepts a well-formed payload', () => {
-		expect(checkMetricsPayload(valid)).toEqual({ ok: true, payload: valid });
+		expect(checkWire(metricsPayload, valid)).toEqual({ ok: true, value: valid });
 	});
 
 	it.each([
@@ -45,15 +46,28 @@ describe('the metrics payload schema', () => {
 			'a week that is not a week',
 			{ ...valid, winsByWeek: [{ week: 'W47', wins: 1 }] },
 			'winsByWeek.0.week'
-		]
+		],
+		['a week 60', { ...valid, winsByWeek: [{ week: '2026-W60', wins: 1 }] }, 'winsByWeek.0.week'],
+		['a day in year 9999', { ...valid, lastActivityOn: '9999-12-31' }, 'lastActivityOn'],
+		['a day in year 0000', { ...valid, agreementOn: '0000-01-01' }, 'agreementOn'],
+		[
+			'a timestamp with a spaced offset',
+			{ ...valid, generatedAt: '2026-01-01T00:00:00 +01' },
+			'generatedAt'
+		],
+		['a timestamp in year 0000', { ...valid, generatedAt: '0000-01-01T00:00:00Z' }, 'generatedAt'],
+		['the 31st of February', { ...valid, generatedAt: '2026-02-31T00:00:00Z' }, 'generatedAt'],
+		['a timestamp in year 9999', { ...valid, generatedAt: '9999-12-31T23:59:59Z' }, 'generatedAt'],
+		['a NUL in a string', { ...valid, uploadId: 'a\u0000b' }, 'uploadId'],
+		['a lone surrogate in a key', { ...valid, ['x\ud800']: 1 }, '(a key)']
 	])('refuses %s, naming the field', (_, input, field) => {
-		const result = checkMetricsPayload(input);
+		const result = checkWire(metricsPayload, input);
 		expect(result.ok).toBe(false);
 		expect(!result.ok && result.field).toBe(field);
 	});
 
 	it('refuses what is not an object at all', () => {
-		expect(checkMetricsPayload('hello')).toMatchObject({ ok: false, field: 'payload' });
-		expect(checkMetricsPayload(null)).toMatchObject({ ok: false, field: 'payload' });
+		expect(checkWire(metricsPayload, 'hello')).toMatchObject({ ok: false, field: 'body' });
+		expect(checkWire(metricsPayload, null)).toMatchObject({ ok: false, field: 'body' });
 	});
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkMetricsPayload } from '$lib/sync/metrics-payload';
+import { metricsPayload } from '$lib/sync/metrics-payload';
+import { checkWire } from '$lib/sync/wire-check';
 import { progressMetrics, type PairRecords } from '$lib/sync/progress-metrics';
 import { action, agendaItem, goal, pair, session, win } from '../support/factories';
 
@@ -55,7 +56,7 @@ describe('progress metrics', () => {
 			agreementOn: '2026-06-08',
 			lastActivityOn: '2026-11-23'
 		});
-		expect(checkMetricsPayload(payload).ok).toBe(true);
+		expect(checkWire(metricsPayload, payload).ok).toBe(true);
 	});
 
 	it('never carries any of the pair’s text, whatever it says (canary property)', () => {
@@ -110,7 +111,7 @@ describe('progress metrics', () => {
 					};
 					const payload = progressMetrics(records, ids, now);
 					expect(JSON.stringify(payload)).not.toContain('CANARY');
-					expect(checkMetricsPayload(payload).ok).toBe(true);
+					expect(checkWire(metricsPayload, payload).ok).toBe(true);
 				}
 			),
 			{ numRuns: 300 }

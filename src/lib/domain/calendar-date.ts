@@ -1,4 +1,5 @@
 import { getISOWeek, getISOWeekYear, startOfISOWeek } from 'date-fns';
+import { limits } from './limits';
 
 /** A calendar date as the user means it, with no time zone: YYYY-MM-DD. */
 export type CalendarDate = string;
@@ -18,6 +19,12 @@ export function isCalendarDate(value: string): boolean {
 	const [y, m, d] = match.slice(1).map(Number) as [number, number, number];
 	const date = new Date(y, m - 1, d);
 	return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d;
+}
+
+/** A real date in the years people and devices may use (see `limits.years`). */
+export function isUsableDate(value: string): boolean {
+	const year = Number(value.slice(0, 4));
+	return isCalendarDate(value) && year >= limits.years.min && year <= limits.years.max;
 }
 
 export function isClockTime(value: string): boolean {

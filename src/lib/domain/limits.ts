@@ -8,6 +8,11 @@ export const limits = {
 	shortText: 2_000,
 	longText: 20_000,
 	sessionMinutes: { min: 5, max: 600 },
+	/**
+	 * Every date and time a person enters or a device sends falls in these years: a phone whose
+	 * clock says 9999 must not stamp records no later one can ever follow.
+	 */
+	years: { min: 2000, max: 2099 },
 	milestones: 30,
 	/** Coordinator passwords; better-auth is given the same limits. */
 	password: { min: 10, max: 128 },

@@ -1,12 +1,15 @@
 import * as v from 'valibot';
-import { isCalendarDate, isClockTime } from './calendar-date';
+import { isCalendarDate, isClockTime, isUsableDate } from './calendar-date';
 import { limits } from './limits';
+import { isStorableText } from './storable-text';
 
 /** What went wrong with a field, as a code the UI turns into words in the user's language. */
 export type FieldProblem =
 	| 'required'
 	| 'too_long'
 	| 'invalid_date'
+	| 'date_out_of_range'
+	| 'unstorable_text'
 	| 'invalid_time'
 	| 'out_of_range'
 	| 'end_before_start'
@@ -37,21 +40,34 @@ export function check<S extends v.GenericSchema>(
 }
 
 export const requiredText = (max: number) =>
-	v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.maxLength(max, 'too_long'));
+	v.pipe(
+		v.string('required'),
+		v.trim(),
+		v.nonEmpty('required'),
+		v.maxLength(max, 'too_long'),
+		v.check(isStorableText, 'unstorable_text')
+	);
 
 export const optionalText = (max: number) =>
-	v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(max, 'too_long'));
+	v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.maxLength(max, 'too_long'),
+		v.check(isStorableText, 'unstorable_text')
+	);
 
 export const calendarDate = v.pipe(
 	v.string('required'),
 	v.nonEmpty('required'),
-	v.check(isCalendarDate, 'invalid_date')
+	v.check(isCalendarDate, 'invalid_date'),
+	v.check(isUsableDate, 'date_out_of_range')
 );
 
 export const optionalCalendarDate = v.pipe(
 	v.optional(v.nullable(v.string()), null),
 	v.transform((s) => (s === '' || s === undefined ? null : s)),
-	v.check((s) => s === null || isCalendarDate(s), 'invalid_date')
+	v.check((s) => s === null || isCalendarDate(s), 'invalid_date'),
+	v.check((s) => s === null || isUsableDate(s), 'date_out_of_range')
 );
 
 export const clockTime = v.pipe(

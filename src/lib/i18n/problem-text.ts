@@ -1,4 +1,5 @@
 import type { FieldProblem } from '$lib/domain/validation';
+import { limits } from '$lib/domain/limits';
 import { m } from '$lib/paraglide/messages.js';
 
 /** The words shown next to a field for each validation problem. */
@@ -12,6 +13,10 @@ export function problemText(problem: FieldProblem | undefined): string | undefin
 			return m.problem_too_long();
 		case 'invalid_date':
 			return m.problem_invalid_date();
+		case 'date_out_of_range':
+			return m.problem_date_out_of_range({ from: limits.years.min, to: limits.years.max });
+		case 'unstorable_text':
+			return m.problem_unstorable_text();
 		case 'invalid_time':
 			return m.problem_invalid_time();
 		case 'out_of_range':

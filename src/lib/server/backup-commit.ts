@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, between, eq, ne, sql } from 'drizzle-orm';
 import type { BackupCommitRequest } from '$lib/sync/pair-protocol';
-import { takeBackupTurn } from './backup-turns';
+import { takePersonTurn } from './person-turns';
 import type { Database } from './db/open-database';
 import { backupParts, backups } from './db/schema';
 import type { DeviceIdentity } from './devices';
@@ -26,7 +26,7 @@ export async function commitBackup(
 ): Promise<Outcome<{ committedAt: string }>> {
 	if (!isUuid(backupId)) return refused('invalid', 'backupId', 'must be a UUID');
 	return db.transaction(async (tx) => {
-		await takeBackupTurn(tx, who.participantId);
+		await takePersonTurn(tx, who.participantId);
 		const [backup] = await tx.select().from(backups).where(eq(backups.id, backupId)).for('update');
 		if (!backup) return refused('invalid', 'parts', 'part 0 is missing');
 		if (backup.deviceId !== who.deviceId) return refused('not-yours');

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { takeBackupTurn } from './backup-turns';
+import { takePersonTurn } from './person-turns';
 import type { Database } from './db/open-database';
 import { backupKeys, backups } from './db/schema';
 import type { DeviceIdentity } from './devices';
@@ -7,7 +7,7 @@ import type { DeviceIdentity } from './devices';
 /** Deletes a person's backup key and every backup of theirs, from whichever device uploaded it. */
 export async function eraseBackups(db: Database, who: DeviceIdentity): Promise<void> {
 	await db.transaction(async (tx) => {
-		await takeBackupTurn(tx, who.participantId);
+		await takePersonTurn(tx, who.participantId);
 		await tx.delete(backupKeys).where(eq(backupKeys.participantId, who.participantId));
 		await tx.delete(backups).where(eq(backups.participantId, who.participantId));
 	});

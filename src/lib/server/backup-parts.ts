@@ -1,8 +1,11 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { backupLimits, type ProtocolCheck } from '$lib/sync/pair-protocol';
+import { backupLimits } from '$lib/sync/pair-protocol';
+import type { WireCheck } from '$lib/sync/wire-check';
 import type { Database } from './db/open-database';
 import { backupParts, backups } from './db/schema';
+import { backupPartRefused, purgeStaleUploads } from './backup-limits';
 import type { DeviceIdentity } from './devices';
+import { takePersonTurn } from './person-turns';
 import { refused, type Outcome } from './refusals';
 import { isUuid } from './schemes';
 
@@ -12,7 +15,7 @@ export interface PartAddress {
 }
 
 /** Reads `/backup/:backupId/parts/:index`, naming the parameter that is wrong. */
-export function partAddress(backupId: string, index: string): ProtocolCheck<PartAddress> {
+export function partAddress(backupId: string, index: string): WireCheck<PartAddress> {
 	if (!isUuid(backupId)) return { ok: false, field: 'backupId', problem: 'must be a UUID' };
 	if (!/^\d{1,3}$/.test(index) || Number(index) >= backupLimits.parts) {
 		return { ok: false, field: 'index', problem: `must be 0 to ${backupLimits.parts - 1}` };
@@ -36,23 +39,31 @@ export async function putBackupPart(
 		return refused('invalid', 'body', `must be at most ${backupLimits.partBytes} bytes`);
 	}
 	return db.transaction(async (tx) => {
-		await tx
-			.insert(backups)
-			.values({
-				id: backupId,
-				participantId: who.participantId,
-				deviceId: who.deviceId,
-				createdAt: now
-			})
-			.onConflictDoNothing();
-		// Locked, so a commit cannot run between this check and the write.
-		const [backup] = await tx
+		await takePersonTurn(tx, who.participantId);
+		await purgeStaleUploads(tx, now, who.participantId);
+		const [existing] = await tx
 			.select({ deviceId: backups.deviceId, committedAt: backups.committedAt })
 			.from(backups)
-			.where(eq(backups.id, backupId))
-			.for('update');
-		if (backup?.deviceId !== who.deviceId) return refused('not-yours');
-		if (backup.committedAt) return refused('committed');
+			.where(eq(backups.id, backupId));
+		if (existing && existing.deviceId !== who.deviceId) return refused('not-yours');
+		if (existing?.committedAt) return refused('committed');
+		const part = { backupId, index, bytes: data.length, isNew: !existing };
+		const refusal = await backupPartRefused(tx, who, part, now);
+		if (refusal) return refusal;
+		if (!existing) {
+			const made = await tx
+				.insert(backups)
+				.values({
+					id: backupId,
+					participantId: who.participantId,
+					deviceId: who.deviceId,
+					createdAt: now
+				})
+				.onConflictDoNothing()
+				.returning({ id: backups.id });
+			// Taken meanwhile by someone else's device (their turn is not ours to wait for).
+			if (made.length === 0) return refused('not-yours');
+		}
 		await tx
 			.insert(backupParts)
 			.values({ backupId, index, data })

@@ -1,28 +1,36 @@
 import { and, eq, or } from 'drizzle-orm';
+import { notAfter } from '$lib/domain/timestamp';
 import type { MetricsPayload } from '$lib/sync/metrics-payload';
 import type { Database, Transaction } from './db/open-database';
-import { metricUploads, pairProgress, pairReports, pairs } from './db/schema';
+import { pairProgress, pairReports, pairs } from './db/schema';
 import type { DeviceIdentity } from './devices';
+import { asOf } from './metrics-as-of';
 import { mergeReports } from './pair-progress';
 import { saveMergedRecords } from './report/merged-records';
 
 export type MetricsOutcome = 'applied' | 'duplicate' | 'stale' | 'not-in-pair';
 
 /**
- * Stores one member's progress report for a pair. Idempotent by upload id: a retried or
- * duplicated upload changes nothing. Reports are whole snapshots, so an older one arriving
- * after a newer one is recorded but not applied.
+ * Stores one member's progress report for a pair. Idempotent by upload id: the same upload
+ * again changes nothing. Reports are whole snapshots, so an older one arriving after a newer
+ * one is stale. A device clock running ahead counts as the server's now, so it cannot make
+ * every later report look older than its own.
  */
 export async function recordMetrics(
 	db: Database,
 	who: DeviceIdentity,
-	payload: MetricsPayload
+	payload: MetricsPayload,
+	now = new Date()
 ): Promise<MetricsOutcome> {
 	return db.transaction(async (tx) => {
 		// Locking the pair row serialises uploads for one pair across app servers; the same
 		// query finds this person's previous report.
 		const [pair] = await tx
-			.select({ id: pairs.id, previous: pairReports.generatedAt })
+			.select({
+				id: pairs.id,
+				previous: pairReports.generatedAt,
+				previousUpload: pairReports.uploadId
+			})
 			.from(pairs)
 			.leftJoin(
 				pairReports,
@@ -37,24 +45,12 @@ export async function recordMetrics(
 			)
 			.for('update', { of: pairs });
 		if (!pair) return 'not-in-pair';
+		if (pair.previousUpload === payload.uploadId) return 'duplicate';
 
-		const generatedAt = new Date(payload.generatedAt);
-		const applied = !pair.previous || pair.previous < generatedAt;
-		const inserted = await tx
-			.insert(metricUploads)
-			.values({
-				uploadId: payload.uploadId,
-				pairId: payload.pair,
-				participantId: who.participantId,
-				generatedAt,
-				applied
-			})
-			.onConflictDoNothing()
-			.returning({ uploadId: metricUploads.uploadId });
-		if (inserted.length === 0) return 'duplicate';
-		if (!applied) return 'stale';
+		const generatedAt = notAfter(new Date(payload.generatedAt), now);
+		if (pair.previous && pair.previous >= generatedAt) return 'stale';
 
-		await saveReport(tx, who.participantId, payload, generatedAt);
+		await saveReport(tx, who.participantId, asOf(payload, now), generatedAt);
 		await refreshProgress(tx, payload.pair, who.schemeId);
 		return 'applied';
 	});
@@ -70,6 +66,7 @@ async function saveReport(
 		pairId: p.pair,
 		participantId,
 		generatedAt,
+		uploadId: p.uploadId,
 		sessionsHeld: p.sessionsHeld,
 		sessionsScheduled: p.sessionsScheduled,
 		agendaItemsRaised: p.agendaItemsRaised,

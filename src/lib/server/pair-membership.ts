@@ -66,6 +66,13 @@ export function pairEndedAt(
 	return channelEndedAt ?? (pair.status === 'ended' ? pair.updatedAt : null);
 }
 
+/** A pair's channel as a linked device meets it: when it ended, and what its log holds. */
+export interface LinkedChannel {
+	endedAt: Date | null;
+	opCount: number;
+	opBytes: number;
+}
+
 /**
  * The pair's channel, for a linked device of one of its members, with when the pair ended.
  * With `lock`, the channel row stays locked until the transaction ends, so writes to one
@@ -76,11 +83,16 @@ export async function linkedChannel(
 	who: DeviceIdentity,
 	pairId: string,
 	{ lock = false } = {}
-): Promise<Outcome<{ endedAt: Date | null }>> {
+): Promise<Outcome<LinkedChannel>> {
 	const pair = await memberPair(db, who, pairId);
 	if (!pair) return notInPair;
 	const query = db
-		.select({ endedAt: pairChannels.endedAt, linkedAt: pairChannelDevices.linkedAt })
+		.select({
+			endedAt: pairChannels.endedAt,
+			linkedAt: pairChannelDevices.linkedAt,
+			opCount: pairChannels.opCount,
+			opBytes: pairChannels.opBytes
+		})
 		.from(pairChannels)
 		.leftJoin(
 			pairChannelDevices,
@@ -92,5 +104,12 @@ export async function linkedChannel(
 		.where(eq(pairChannels.pairId, pairId));
 	const [channel] = await (lock ? query.for('update', { of: pairChannels }) : query);
 	if (!channel?.linkedAt) return refused('not-linked');
-	return { ok: true, value: { endedAt: pairEndedAt(pair, channel.endedAt) } };
+	return {
+		ok: true,
+		value: {
+			endedAt: pairEndedAt(pair, channel.endedAt),
+			opCount: channel.opCount,
+			opBytes: channel.opBytes
+		}
+	};
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
-import { pairChannelLimits, type ProtocolCheck, type PullReply } from '$lib/sync/pair-protocol';
+import { pairChannelLimits, type PullReply } from '$lib/sync/pair-protocol';
+import type { WireCheck } from '$lib/sync/wire-check';
 import type { Database } from './db/open-database';
 import { pairChannelDevices, pairOps } from './db/schema';
 import type { DeviceIdentity } from './devices';
@@ -14,7 +15,7 @@ export interface PullQuery {
 const wholeNumber = /^\d{1,16}$/;
 
 /** Reads `?after=&limit=` of a pull, naming the parameter that is wrong. */
-export function parsePullQuery(params: URLSearchParams): ProtocolCheck<PullQuery> {
+export function parsePullQuery(params: URLSearchParams): WireCheck<PullQuery> {
 	const after = params.get('after') ?? '0';
 	const limit = params.get('limit') ?? String(pairChannelLimits.pullPage);
 	if (!wholeNumber.test(after) || !Number.isSafeInteger(Number(after))) {

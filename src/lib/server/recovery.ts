@@ -3,8 +3,9 @@ import { fromBase64url } from './base64url';
 import type { Database } from './db/open-database';
 import { backupKeys } from './db/schema';
 import { issueDevice, type JoinedDevice } from './devices';
-import { refused, type Outcome } from './refusals';
+import { overLimit, refused, type Outcome } from './refusals';
 import { fingerprint } from './secrets';
+import { storageLimits } from './storage-limits';
 
 /**
  * A new device for the person whose recovery code this value was derived from: the code
@@ -14,6 +15,7 @@ import { fingerprint } from './secrets';
 export async function recoverDevice(
 	db: Database,
 	auth: string,
+	label: string | null = null,
 	now = new Date()
 ): Promise<Outcome<JoinedDevice>> {
 	if (!fromBase64url(auth)) return refused('invalid', 'auth', 'must be base64url');
@@ -23,7 +25,9 @@ export async function recoverDevice(
 			.select({ participantId: backupKeys.participantId })
 			.from(backupKeys)
 			.where(eq(backupKeys.recoveryAuthHash, fingerprint(auth)));
-		const joined = keys && (await issueDevice(tx, keys.participantId, now));
-		return joined ? { ok: true, value: joined } : unknown;
+		if (!keys) return unknown;
+		const issued = await issueDevice(tx, keys.participantId, label, now);
+		if (issued.ok) return issued;
+		return issued.reason === 'devices' ? overLimit('devices', storageLimits().devices) : unknown;
 	});
 }

@@ -6,7 +6,7 @@ import {
 	boardReactions,
 	isWebLink
 } from '$lib/domain/board';
-import { isCalendarDate } from '$lib/domain/calendar-date';
+import { wireDay, wireId, wireTimestamp } from './wire-fields';
 
 /**
  * The group board on the wire. Besides pen pictures and needs, board posts are the only words
@@ -15,9 +15,7 @@ import { isCalendarDate } from '$lib/domain/calendar-date';
  * naming the field. Text is plain text; the board renders it as text, never as HTML.
  */
 
-const id = v.pipe(v.string(), v.uuid('must be a UUID'));
-const day = v.pipe(v.string(), v.check(isCalendarDate, 'must be a date (YYYY-MM-DD)'));
-const timestamp = v.pipe(v.string(), v.isoTimestamp('must be an ISO timestamp'));
+const id = wireId;
 const text = (max: number) =>
 	v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(max, 'is too long'));
 
@@ -27,10 +25,10 @@ export const boardPostSchema = v.variant('kind', [
 		/** Chosen on the device: a retried post is stored once. */
 		id,
 		text: text(boardLimits.winText),
-		wonOn: day,
+		wonOn: wireDay,
 		/** False: shown as "A member of the scheme", never with the name. */
 		showName: v.boolean(),
-		postedAt: timestamp
+		postedAt: wireTimestamp
 	}),
 	v.strictObject({
 		kind: v.literal('article'),
@@ -44,14 +42,14 @@ export const boardPostSchema = v.variant('kind', [
 		),
 		why: v.pipe(v.string(), v.trim(), v.maxLength(boardLimits.articleWhy, 'is too long')),
 		showName: v.boolean(),
-		postedAt: timestamp
+		postedAt: wireTimestamp
 	}),
 	v.strictObject({
 		kind: v.literal('thought'),
 		id,
 		text: text(boardLimits.thoughtText),
 		showName: v.boolean(),
-		postedAt: timestamp
+		postedAt: wireTimestamp
 	})
 ]);
 export type BoardPostInput = v.InferOutput<typeof boardPostSchema>;
@@ -79,11 +77,11 @@ export const boardPostForDeviceSchema = v.object({
 	title: v.string(),
 	url: v.string(),
 	why: v.string(),
-	wonOn: v.nullable(day),
+	wonOn: v.nullable(v.pipe(v.string(), v.isoDate())),
 	/** null: posted anonymously (or by someone no longer in the scheme). */
 	authorName: v.nullable(v.string()),
 	byCoordinator: v.boolean(),
-	postedAt: timestamp,
+	postedAt: v.pipe(v.string(), v.isoTimestamp()),
 	status: v.picklist(boardPostStatuses),
 	/** The coordinator's reason, shown to the author when a post is hidden or removed. */
 	moderationReason: v.nullable(v.string()),

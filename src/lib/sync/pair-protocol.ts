@@ -192,17 +192,3 @@ export interface BackupListing {
 
 /** POST /api/v1/recover: a recovery code, through a value derived from it, as a new device. */
 export const recoverRequest = v.strictObject({ auth: exactly(32) });
-
-export type ProtocolCheck<T> =
-	{ ok: true; value: T } | { ok: false; field: string; problem: string };
-
-/** Checks a request body, naming the first field that is wrong (for an HTTP 400 or a test). */
-export function checkRequest<S extends v.GenericSchema>(
-	schema: S,
-	input: unknown
-): ProtocolCheck<v.InferOutput<S>> {
-	const result = v.safeParse(schema, input, { abortEarly: true });
-	if (result.success) return { ok: true, value: result.output };
-	const issue = result.issues[0];
-	return { ok: false, field: v.getDotPath(issue) ?? 'body', problem: issue.message };
-}

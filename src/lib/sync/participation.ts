@@ -71,4 +71,7 @@ export interface ApiProblem {
 	error: string;
 	field?: string;
 	problem?: string;
+	/** A refusal at one of the server's limits names it, with its amount. */
+	limit?: string;
+	max?: number;
 }

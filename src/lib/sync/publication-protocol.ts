@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import { isCalendarDate } from '$lib/domain/calendar-date';
 import {
 	audiences,
 	councillorRoles,
@@ -7,6 +6,7 @@ import {
 	officerLevels,
 	preferenceStrengths
 } from '$lib/domain/matching/vocabulary';
+import { wireDay, wireTimestamp } from './wire-fields';
 
 /**
  * What a person chooses to publish to their scheme for matching: a mentor's pen picture and a
@@ -29,7 +29,6 @@ export const publicationLimits = {
 	capacity: 10
 } as const;
 
-const day = v.pipe(v.string(), v.check(isCalendarDate, 'must be a date (YYYY-MM-DD)'));
 const entry = v.pipe(
 	v.string(),
 	v.trim(),
@@ -86,7 +85,7 @@ export const penPictureSchema = v.strictObject({
 		)
 	),
 	/** A member who has stepped down: the day they did. */
-	formerMemberSince: v.nullable(day)
+	formerMemberSince: v.nullable(wireDay)
 });
 export type PenPicture = v.InferOutput<typeof penPictureSchema>;
 
@@ -148,11 +147,11 @@ export type Needs = v.InferOutput<typeof needsSchema>;
 
 /** What the device sends: the publication and the time it was written, so a late retry loses. */
 export const publishPenPictureSchema = v.strictObject({
-	writtenAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO timestamp')),
+	writtenAt: wireTimestamp,
 	penPicture: penPictureSchema
 });
 export const publishNeedsSchema = v.strictObject({
-	writtenAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO timestamp')),
+	writtenAt: wireTimestamp,
 	needs: needsSchema
 });
 
@@ -197,17 +196,3 @@ export const publishedStateSchema = v.object({
 	needsAt: v.nullable(v.pipe(v.string(), v.isoTimestamp()))
 });
 export type PublishedState = v.InferOutput<typeof publishedStateSchema>;
-
-export type PublicationCheck<T> =
-	{ ok: true; value: T } | { ok: false; field: string; problem: string };
-
-/** Checks a body against a schema, naming the first field that is wrong (for an HTTP 400). */
-export function checkPublication<S extends v.GenericSchema>(
-	schema: S,
-	input: unknown
-): PublicationCheck<v.InferOutput<S>> {
-	const result = v.safeParse(schema, input, { abortEarly: true });
-	if (result.success) return { ok: true, value: result.output };
-	const issue = result.issues[0];
-	return { ok: false, field: v.getDotPath(issue) ?? 'body', problem: issue.message };
-}

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { supportKinds, supportStatuses, supportUrgencies } from '$lib/domain/support';
+import { wireId, wireTimestamp } from './wire-fields';
 
 /**
  * A mentor's request for support or supervision: what kind, how urgent, when. It carries no
@@ -7,10 +8,10 @@ import { supportKinds, supportStatuses, supportUrgencies } from '$lib/domain/sup
  */
 export const supportRequestSchema = v.strictObject({
 	/** Chosen on the device: a retried request is stored once. */
-	id: v.pipe(v.string(), v.uuid('must be a UUID')),
+	id: wireId,
 	kind: v.picklist(supportKinds, 'is not a kind of support'),
 	urgency: v.picklist(supportUrgencies, 'is not an urgency'),
-	requestedAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO timestamp'))
+	requestedAt: wireTimestamp
 });
 export type SupportRequestInput = v.InferOutput<typeof supportRequestSchema>;
 

@@ -7,6 +7,7 @@ import {
 	surveyCommentMax,
 	surveyQuestions
 } from '$lib/domain/survey';
+import { wireId, wireTimestamp } from './wire-fields';
 
 /**
  * A check-in's answers on the wire: ratings and chosen options, and a comment only when the
@@ -24,12 +25,12 @@ const rating = v.nullable(
 
 export const surveyAnswerSchema = v.strictObject({
 	/** Chosen on the device when the check-in is first answered: a retry is stored once. */
-	id: v.pipe(v.string(), v.uuid('must be a UUID')),
+	id: wireId,
 	/** The scheme's pair the check-in is about. */
-	pair: v.pipe(v.string(), v.uuid('must be a UUID')),
+	pair: wireId,
 	checkpoint: v.picklist(checkpoints, 'is not a check-in'),
 	/** When the answers were last changed: an older copy arriving late changes nothing. */
-	answeredAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO timestamp')),
+	answeredAt: wireTimestamp,
 	ratings: v.strictObject({
 		confidence: rating,
 		goalProgress: rating,

@@ -2,6 +2,7 @@ import { and, eq, isNull, ne, type SQL } from 'drizzle-orm';
 import type { BoardPostInput } from '$lib/sync/board-protocol';
 import type { Database } from '../db/open-database';
 import { boardPostReactions, boardPosts } from '../db/schema';
+import { schemeBoardFull, takeBoardTurn } from './board-limits';
 import { postColumns, postedAtOf } from './board-posts';
 
 /**
@@ -82,25 +83,35 @@ export async function removePost(
 	});
 }
 
-/** A coordinator pins an article or a thought of their own; resubmitting the form stores it once. */
+/**
+ * A coordinator pins an article or a thought of their own; resubmitting the form stores it
+ * once. Refused (false) when the scheme's board already holds every post it may.
+ */
 export async function pinPost(
 	db: Database,
 	schemeId: string,
 	coordinatorId: string,
 	post: Extract<BoardPostInput, { kind: 'article' | 'thought' }>,
 	now: Date
-): Promise<void> {
-	await db
-		.insert(boardPosts)
-		.values({
+): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		await takeBoardTurn(tx, schemeId);
+		const [held] = await tx
+			.select({ id: boardPosts.id })
+			.from(boardPosts)
+			.where(eq(boardPosts.id, post.id));
+		if (held) return true;
+		if (await schemeBoardFull(tx, schemeId)) return false;
+		await tx.insert(boardPosts).values({
 			id: post.id,
 			schemeId,
 			coordinatorId,
 			...postColumns(post),
 			showName: post.showName,
 			postedAt: postedAtOf(post, now)
-		})
-		.onConflictDoNothing({ target: boardPosts.id });
+		});
+		return true;
+	});
 }
 
 /** Takes down a coordinator's pinned post outright (participants' posts are theirs to withdraw). */

@@ -1,4 +1,5 @@
-import * as v from 'valibot';
+import { parseTimestamp } from '$lib/domain/timestamp';
+import type { WireCheck } from '$lib/sync/wire-check';
 
 /**
  * One page of posts, newest first, fetched with one row more than the page holds to know
@@ -17,16 +18,11 @@ export function pageOf<T extends { postedAt: Date }>(
 	return { page: whole.length > 0 ? whole : page, more: true };
 }
 
-const isoTimestamp = v.pipe(v.string(), v.isoTimestamp());
-
-/** `before`, for paging back: absent for the newest page, else an ISO timestamp. */
-export function parseBefore(
-	params: URLSearchParams
-): { ok: true; value: Date | null } | { ok: false; field: string; problem: string } {
+/** `before`, for paging back: absent for the newest page, else an RFC 3339 timestamp. */
+export function parseBefore(params: URLSearchParams): WireCheck<Date | null> {
 	const before = params.get('before');
 	if (before === null) return { ok: true, value: null };
-	if (!v.is(isoTimestamp, before)) {
-		return { ok: false, field: 'before', problem: 'must be an ISO timestamp' };
-	}
-	return { ok: true, value: new Date(before) };
+	const instant = parseTimestamp(before);
+	if (!instant) return { ok: false, field: 'before', problem: 'must be an RFC 3339 timestamp' };
+	return { ok: true, value: instant };
 }

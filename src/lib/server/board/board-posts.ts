@@ -4,6 +4,7 @@ import type { Database } from '../db/open-database';
 import { boardPosts } from '../db/schema';
 import type { DeviceIdentity } from '../devices';
 import { refused, type Outcome } from '../refusals';
+import { authorLimitReached, schemeBoardFull, takeBoardTurn } from './board-limits';
 
 export type PostOutcome = 'saved' | 'duplicate';
 
@@ -30,7 +31,8 @@ export function postedAtOf(post: BoardPostInput, now: Date): Date {
 
 /**
  * A participant's post, stored once by its id: a retry changes nothing (not even a post the
- * coordinator has since hidden or removed). An id someone else's post already has is refused.
+ * coordinator has since hidden or removed), and is never refused by a limit it already fits
+ * in. An id someone else's post already has is refused.
  */
 export async function savePost(
 	db: Database,
@@ -38,26 +40,32 @@ export async function savePost(
 	post: BoardPostInput,
 	now: Date
 ): Promise<Outcome<PostOutcome>> {
-	const inserted = await db
-		.insert(boardPosts)
-		.values({
+	return db.transaction(async (tx) => {
+		await takeBoardTurn(tx, identity.schemeId);
+		const [held] = await tx
+			.select({ authorId: boardPosts.authorId })
+			.from(boardPosts)
+			.where(eq(boardPosts.id, post.id));
+		if (held) {
+			return held.authorId === identity.participantId
+				? { ok: true, value: 'duplicate' }
+				: refused('not-yours', 'id', 'belongs to another post');
+		}
+		const full =
+			(await authorLimitReached(tx, identity.participantId, now)) ??
+			(await schemeBoardFull(tx, identity.schemeId));
+		if (full) return full;
+		await tx.insert(boardPosts).values({
 			id: post.id,
 			schemeId: identity.schemeId,
 			authorId: identity.participantId,
 			...postColumns(post),
 			showName: post.showName,
-			postedAt: postedAtOf(post, now)
-		})
-		.onConflictDoNothing({ target: boardPosts.id })
-		.returning({ id: boardPosts.id });
-	if (inserted.length > 0) return { ok: true, value: 'saved' };
-	const [held] = await db
-		.select({ authorId: boardPosts.authorId })
-		.from(boardPosts)
-		.where(eq(boardPosts.id, post.id));
-	// Gone since the insert looked: its author withdrew it, and a late copy must not bring it back.
-	if (!held || held.authorId === identity.participantId) return { ok: true, value: 'duplicate' };
-	return refused('not-yours', 'id', 'belongs to another post');
+			postedAt: postedAtOf(post, now),
+			createdAt: now
+		});
+		return { ok: true, value: 'saved' };
+	});
 }
 
 /**

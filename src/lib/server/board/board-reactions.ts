@@ -3,6 +3,8 @@ import type { BoardReactionInput } from '$lib/sync/board-protocol';
 import type { Database } from '../db/open-database';
 import { boardPostReactions, boardPosts } from '../db/schema';
 import type { DeviceIdentity } from '../devices';
+import type { Outcome } from '../refusals';
+import { withinRate } from '../write-rate';
 
 /**
  * 'ignored': the post is not on the scheme's board (hidden, removed, withdrawn, or another
@@ -11,14 +13,20 @@ import type { DeviceIdentity } from '../devices';
  */
 export type ReactionOutcome = 'saved' | 'ignored';
 
-/** Adds or takes back the person's reaction; saying the same twice changes nothing. */
+/**
+ * Adds or takes back the person's reaction; saying the same twice changes nothing. Each person
+ * may react only so often (a reaction per post is stored at most once of each kind anyway).
+ */
 export async function react(
 	db: Database,
 	identity: DeviceIdentity,
 	postId: string,
-	reaction: BoardReactionInput
-): Promise<ReactionOutcome> {
-	return db.transaction(async (tx) => {
+	reaction: BoardReactionInput,
+	now = new Date()
+): Promise<Outcome<{ outcome: ReactionOutcome }>> {
+	const rate = await withinRate(db, identity, 'reactions-per-hour', now);
+	if (!rate.ok) return rate;
+	const outcome = await db.transaction(async (tx): Promise<ReactionOutcome> => {
 		// Shares the post's row lock, so it cannot be withdrawn or removed under the reaction.
 		const [post] = await tx
 			.select({ id: boardPosts.id })
@@ -48,4 +56,5 @@ export async function react(
 		}
 		return 'saved';
 	});
+	return { ok: true, value: { outcome } };
 }

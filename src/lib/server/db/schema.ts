@@ -178,6 +178,8 @@ export const devices = pgTable(
 			.notNull()
 			.references(() => participants.id, { onDelete: 'cascade' }),
 		secretHash: text('secret_hash').notNull(),
+		/** What the device said it is when it joined ("Chrome on Android"), for its owner's list. */
+		label: text('label'),
 		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
 		revokedAt: timestamp('revoked_at', { withTimezone: true }),
 		createdAt: createdAt()
@@ -213,25 +215,6 @@ export const pairs = pgTable(
 	]
 );
 
-/** Every metrics upload ever accepted, by the id its device chose: a retry counts once. */
-export const metricUploads = pgTable(
-	'metric_uploads',
-	{
-		uploadId: uuid('upload_id').primaryKey(),
-		pairId: uuid('pair_id')
-			.notNull()
-			.references(() => pairs.id, { onDelete: 'cascade' }),
-		participantId: uuid('participant_id')
-			.notNull()
-			.references(() => participants.id, { onDelete: 'cascade' }),
-		generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
-		/** False when a newer report from the same person had already arrived. */
-		applied: boolean('applied').notNull(),
-		receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow()
-	},
-	(t) => [index('metric_uploads_pair').on(t.pairId)]
-);
-
 /**
  * The latest progress report from each member of a pair: counts, dates and lengths only. The
  * two lists are stored as the payload had them (already checked by its schema), one row per
@@ -247,6 +230,11 @@ export const pairReports = pgTable(
 			.notNull()
 			.references(() => participants.id, { onDelete: 'cascade' }),
 		generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
+		/**
+		 * The device's id for the upload this report came in: the same upload again changes
+		 * nothing, and an older one is stale. One row per member, so nothing grows with retries.
+		 */
+		uploadId: uuid('upload_id'),
 		sessionsHeld: jsonb('sessions_held').$type<{ on: string; minutes: number }[]>().notNull(),
 		sessionsScheduled: integer('sessions_scheduled').notNull(),
 		agendaItemsRaised: integer('agenda_items_raised').notNull(),
@@ -361,7 +349,10 @@ export const pairChannels = pgTable('pair_channels', {
 	linkVerifier: text('link_verifier').notNull(),
 	createdAt: createdAt(),
 	/** Set when a member ends the pair: the log still reads, but takes no more operations. */
-	endedAt: timestamp('ended_at', { withTimezone: true })
+	endedAt: timestamp('ended_at', { withTimezone: true }),
+	/** What the log holds, kept with each push, so its limits cost no count of the log. */
+	opCount: integer('op_count').notNull().default(0),
+	opBytes: bigint('op_bytes', { mode: 'number' }).notNull().default(0)
 });
 
 /** The devices that proved they hold a pair's key, and when each last pushed or pulled. */
@@ -731,12 +722,18 @@ export const reportNarratives = pgTable(
 	(t) => [primaryKey({ columns: [t.schemeId, t.report] })]
 );
 
-/** Fixed-window counters shared by every app server (sign-in, sign-up, joining). */
-export const rateLimits = pgTable('rate_limits', {
-	key: text('key').primaryKey(),
-	windowStartedAt: bigint('window_started_at', { mode: 'number' }).notNull(),
-	hits: integer('hits').notNull()
-});
+/** Fixed-window counters shared by every app server (wrong codes, sign-in, sign-up, writes). */
+export const rateLimits = pgTable(
+	'rate_limits',
+	{
+		key: text('key').primaryKey(),
+		windowStartedAt: bigint('window_started_at', { mode: 'number' }).notNull(),
+		hits: integer('hits').notNull(),
+		/** When the window closes: rows past it are purged, so counting never grows the table. */
+		expiresAt: bigint('expires_at', { mode: 'number' }).notNull().default(0)
+	},
+	(t) => [index('rate_limits_expiry').on(t.expiresAt)]
+);
 
 /** Values every app server must agree on, such as the secret that signs session cookies. */
 export const serverSettings = pgTable('server_settings', {

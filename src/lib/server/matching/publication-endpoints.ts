@@ -1,10 +1,10 @@
-import type { RequestEvent } from '@sveltejs/kit';
 import type * as v from 'valibot';
-import { checkPublication } from '$lib/sync/publication-protocol';
-import { apiInvalid, apiJson, apiNoContent, apiProblem, readJsonBody } from '../api-response';
+import { notAfter } from '$lib/domain/timestamp';
+import { apiInvalid, apiNoContent } from '../api-response';
 import type { Database } from '../db/open-database';
-import { deviceRequest } from '../device-request';
+import { deviceRoute, jsonBody } from '../device-route';
 import type { DeviceIdentity } from '../devices';
+import { withinRate } from '../write-rate';
 import type { PublishOutcome } from './publications';
 
 /**
@@ -27,24 +27,26 @@ export function publicationEndpoints<
 	withdraw: (db: Database, participantId: string) => Promise<void>;
 }) {
 	return {
-		async PUT(event: RequestEvent): Promise<Response> {
-			const request = await deviceRequest(event);
-			if (!request.ok) return request.response;
-			if (request.identity.role !== spec.role) return apiProblem(403, { error: 'wrong-role' });
-			const body = await readJsonBody(event.request, spec.maxBytes);
-			if (!body.ok) return body.response;
-			const checked = checkPublication(spec.schema, body.value);
-			if (!checked.ok) return apiInvalid(checked);
-			const writtenAt = new Date(checked.value.writtenAt);
-			const saved = await spec.save(request.db, request.identity, writtenAt, checked.value);
-			return saved.ok ? apiJson({ outcome: saved.outcome }) : apiInvalid(saved);
-		},
-		async DELETE(event: RequestEvent): Promise<Response> {
-			const request = await deviceRequest(event);
-			if (!request.ok) return request.response;
-			if (request.identity.role !== spec.role) return apiProblem(403, { error: 'wrong-role' });
-			await spec.withdraw(request.db, request.identity.participantId);
-			return apiNoContent();
-		}
+		PUT: deviceRoute({
+			role: spec.role,
+			body: jsonBody(spec.schema, spec.maxBytes),
+			async handle({ db, identity, body, now }) {
+				const rate = await withinRate(db, identity, 'publications-per-day', now);
+				if (!rate.ok) return rate;
+				// A clock running ahead must not make this copy win against every later one.
+				const writtenAt = notAfter(new Date(body.writtenAt), now);
+				const saved = await spec.save(db, identity, writtenAt, body);
+				return saved.ok ? { ok: true, value: { outcome: saved.outcome } } : apiInvalid(saved);
+			}
+		}),
+		DELETE: deviceRoute({
+			role: spec.role,
+			async handle({ db, identity, now }) {
+				const rate = await withinRate(db, identity, 'publications-per-day', now);
+				if (!rate.ok) return rate;
+				await spec.withdraw(db, identity.participantId);
+				return apiNoContent();
+			}
+		})
 	};
 }

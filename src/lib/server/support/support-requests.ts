@@ -1,10 +1,13 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { supportUrgencies } from '$lib/domain/support';
+import { notAfter } from '$lib/domain/timestamp';
 import type { SupportRequestForDevice, SupportRequestInput } from '$lib/sync/support-protocol';
 import type { Database } from '../db/open-database';
 import { participants, supportRequests } from '../db/schema';
 import type { DeviceIdentity } from '../devices';
+import { takePersonTurn } from '../person-turns';
 import { refused, type Outcome } from '../refusals';
+import { supportLimitReached } from './support-limits';
 import { isUuid } from '../schemes';
 
 /** A mentor's requests for support, newest first, as their devices show them. */
@@ -28,32 +31,40 @@ export async function supportRequestsOf(
 	}));
 }
 
-/** A mentor asks for support; the same request again (a retry) is stored once. */
+/**
+ * A mentor asks for support; the same request again (a retry) is stored once. A mentor may
+ * have only a few requests open, and only so many in a month (`storage-limits`).
+ */
 export async function requestSupport(
 	db: Database,
 	who: DeviceIdentity,
-	request: SupportRequestInput
+	request: SupportRequestInput,
+	now = new Date()
 ): Promise<Outcome<'stored'>> {
-	const stored = await db
-		.insert(supportRequests)
-		.values({
+	return db.transaction(async (tx) => {
+		await takePersonTurn(tx, who.participantId);
+		const [held] = await tx
+			.select({ participantId: supportRequests.participantId })
+			.from(supportRequests)
+			.where(eq(supportRequests.id, request.id));
+		if (held) {
+			return held.participantId === who.participantId
+				? { ok: true, value: 'stored' }
+				: refused('invalid', 'id', 'is already used');
+		}
+		const full = await supportLimitReached(tx, who.participantId, now);
+		if (full) return full;
+		await tx.insert(supportRequests).values({
 			id: request.id,
+			createdAt: now,
 			schemeId: who.schemeId,
 			participantId: who.participantId,
 			kind: request.kind,
 			urgency: request.urgency,
-			requestedAt: new Date(request.requestedAt)
-		})
-		.onConflictDoNothing()
-		.returning({ id: supportRequests.id });
-	if (stored.length > 0) return { ok: true, value: 'stored' };
-	const [held] = await db
-		.select({ participantId: supportRequests.participantId })
-		.from(supportRequests)
-		.where(eq(supportRequests.id, request.id));
-	return held?.participantId === who.participantId
-		? { ok: true, value: 'stored' }
-		: refused('invalid', 'id', 'is already used');
+			requestedAt: notAfter(new Date(request.requestedAt), now)
+		});
+		return { ok: true, value: 'stored' };
+	});
 }
 
 /** The mentor takes back a request nobody has answered yet; anything else changes nothing. */

@@ -1,11 +1,13 @@
 import { eq, lte } from 'drizzle-orm';
 import { ratingQuestions, type CheckpointDefinition } from '$lib/domain/survey';
+import { notAfter } from '$lib/domain/timestamp';
 import type { SurveyAnswerPayload } from '$lib/sync/survey-protocol';
 import type { Database } from '../db/open-database';
 import { surveyResponses } from '../db/schema';
 import type { DeviceIdentity } from '../devices';
 import { memberPair, notInPair } from '../pair-membership';
 import { refused, type Outcome } from '../refusals';
+import { withinRate } from '../write-rate';
 import { surveyDefinitionsOf } from './survey-settings';
 
 export type SurveyAnswerOutcome = 'saved' | 'stale';
@@ -34,10 +36,13 @@ function checkAgainst(definition: CheckpointDefinition, a: SurveyAnswerPayload) 
 export async function saveSurveyAnswer(
 	db: Database,
 	who: DeviceIdentity,
-	answer: SurveyAnswerPayload
+	answer: SurveyAnswerPayload,
+	now = new Date()
 ): Promise<Outcome<SurveyAnswerOutcome>> {
 	const pair = await memberPair(db, who, answer.pair);
 	if (!pair) return notInPair;
+	const rate = await withinRate(db, who, 'check-in-answers-per-day', now);
+	if (!rate.ok) return rate;
 	const definitions = await surveyDefinitionsOf(db, who.schemeId);
 	const definition = definitions.find(
 		(d) => d.checkpoint === answer.checkpoint && d.questions.length > 0
@@ -46,7 +51,8 @@ export async function saveSurveyAnswer(
 	const wrong = checkAgainst(definition, answer);
 	if (wrong) return wrong;
 
-	const answeredAt = new Date(answer.answeredAt);
+	// A clock running ahead must not make this copy win against every later one.
+	const answeredAt = notAfter(new Date(answer.answeredAt), now);
 	const [taken] = await db
 		.select({ participantId: surveyResponses.participantId, pairId: surveyResponses.pairId })
 		.from(surveyResponses)
@@ -61,7 +67,7 @@ export async function saveSurveyAnswer(
 		again: answer.again,
 		outcomes: answer.outcomes,
 		comment: answer.comment,
-		receivedAt: new Date()
+		receivedAt: now
 	};
 	// A retry of the same copy writes the same values again: harmless, and still 'saved'.
 	const saved = await db

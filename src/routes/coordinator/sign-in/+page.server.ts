@@ -2,10 +2,10 @@ import { fail, redirect } from '@sveltejs/kit';
 import { APIError } from 'better-auth/api';
 import { credentialsInput } from '$lib/domain/scheme-inputs';
 import { check } from '$lib/domain/validation';
-import { minutesToWait } from '$lib/server/attempt-limit';
 import { coordinatorAuth } from '$lib/server/auth';
 import { currentCoordinator } from '$lib/server/coordinator-session';
 import { typedValues } from '$lib/server/form-values';
+import { signInFailed, signInSucceeded, signInWait } from '$lib/server/sign-in-limit';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,18 +17,21 @@ export const actions: Actions = {
 	default: async (event) => {
 		const input = Object.fromEntries(await event.request.formData());
 		const values = typedValues(input);
-		const wait = await minutesToWait(event, 'signIn');
-		if (wait) return fail(429, { values, message: m.coord_rate_limited({ minutes: wait }) });
 		const checked = check(credentialsInput, input);
 		if (!checked.ok) return fail(400, { values, problems: checked.problems });
+		const { email } = checked.value;
+		const wait = await signInWait(event, email);
+		if (wait) return fail(429, { values, message: m.coord_rate_limited({ minutes: wait }) });
 		const auth = await coordinatorAuth();
 		try {
 			await auth.api.signInEmail({ body: checked.value, headers: event.request.headers });
 		} catch (e) {
 			if (!(e instanceof APIError)) throw e;
+			await signInFailed(event, email);
 			// One message whatever went wrong, so nobody learns which emails have accounts.
 			return fail(400, { values, message: m.coord_sign_in_failed() });
 		}
+		await signInSucceeded(event, email);
 		redirect(303, '/coordinator');
 	}
 };

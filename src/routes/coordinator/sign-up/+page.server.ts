@@ -3,7 +3,7 @@ import { APIError } from 'better-auth/api';
 import type * as v from 'valibot';
 import { signUpInput } from '$lib/domain/scheme-inputs';
 import { check, type FieldProblem, type FieldProblems } from '$lib/domain/validation';
-import { minutesToWait } from '$lib/server/attempt-limit';
+import { signUpWait } from '$lib/server/attempt-limit';
 import { coordinatorAuth } from '$lib/server/auth';
 import { currentCoordinator } from '$lib/server/coordinator-session';
 import { typedValues } from '$lib/server/form-values';
@@ -23,7 +23,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const input = Object.fromEntries(await event.request.formData());
 		const values = typedValues(input);
-		const wait = await minutesToWait(event, 'signUp');
+		const wait = await signUpWait(event);
 		if (wait) return fail(429, { values, message: m.coord_rate_limited({ minutes: wait }) });
 		const checked = check(signUpInput, input);
 		if (!checked.ok) return fail(400, { values, problems: checked.problems });

@@ -1,20 +1,17 @@
-import { apiJson, apiNoContent } from '$lib/server/api-response';
+import { apiNoContent } from '$lib/server/api-response';
 import { eraseBackups } from '$lib/server/backup-erase';
 import { backupListing } from '$lib/server/backup-listing';
-import { deviceRequest } from '$lib/server/device-request';
-import type { RequestHandler } from './$types';
+import { deviceRoute } from '$lib/server/device-route';
 
 /** The person's wrapped backup key and finished backups, for any of their devices. */
-export const GET: RequestHandler = async (event) => {
-	const request = await deviceRequest(event);
-	if (!request.ok) return request.response;
-	return apiJson(await backupListing(request.db, request.identity));
-};
+export const GET = deviceRoute({
+	handle: async ({ db, identity }) => ({ ok: true, value: await backupListing(db, identity) })
+});
 
 /** The person turns backups off: their key and every backup go. */
-export const DELETE: RequestHandler = async (event) => {
-	const request = await deviceRequest(event);
-	if (!request.ok) return request.response;
-	await eraseBackups(request.db, request.identity);
-	return apiNoContent();
-};
+export const DELETE = deviceRoute({
+	async handle({ db, identity }) {
+		await eraseBackups(db, identity);
+		return apiNoContent();
+	}
+});

@@ -1,14 +1,13 @@
-import { apiInvalid, apiJson } from '$lib/server/api-response';
+import { apiInvalid } from '$lib/server/api-response';
 import { boardListingFor } from '$lib/server/board/board-listing';
 import { parseBefore } from '$lib/server/board/board-page';
-import { deviceRequest } from '$lib/server/device-request';
-import type { RequestHandler } from './$types';
+import { deviceRoute } from '$lib/server/device-route';
 
 /** The device's own scheme's board: the newest visible posts, and the person's own. */
-export const GET: RequestHandler = async (event) => {
-	const request = await deviceRequest(event);
-	if (!request.ok) return request.response;
-	const before = parseBefore(event.url.searchParams);
-	if (!before.ok) return apiInvalid(before);
-	return apiJson(await boardListingFor(request.db, request.identity, { before: before.value }));
-};
+export const GET = deviceRoute({
+	async handle({ db, identity, url }) {
+		const before = parseBefore(url.searchParams);
+		if (!before.ok) return apiInvalid(before);
+		return { ok: true, value: await boardListingFor(db, identity, { before: before.value }) };
+	}
+});

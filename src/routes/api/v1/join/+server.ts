@@ -1,26 +1,40 @@
-import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { apiProblem, readJsonBody } from '$lib/server/api-response';
-import { refusedDeviceAttempt } from '$lib/server/attempt-limit';
+import { apiInvalid, apiJson, apiProblem, readJsonBody } from '$lib/server/api-response';
+import { guardedCodeAttempt, rateLimitedReply } from '$lib/server/attempt-limit';
 import { database } from '$lib/server/db';
 import { joinWithCode } from '$lib/server/devices';
+import { overLimit, refusalReply } from '$lib/server/refusals';
+import { storageLimits } from '$lib/server/storage-limits';
+import { deviceLabelSchema } from '$lib/sync/device-label';
+import { checkWire } from '$lib/sync/wire-check';
 import type { RequestHandler } from './$types';
 
-const joinRequest = v.strictObject({ code: v.pipe(v.string(), v.maxLength(40)) });
+const joinRequest = v.strictObject({
+	code: v.pipe(v.string(), v.maxLength(40)),
+	label: v.optional(deviceLabelSchema, null)
+});
 
-/** A device joins a scheme with an invitation code and receives its own credential. */
+/**
+ * A device joins a scheme with an invitation code and receives its own credential. Only wrong
+ * codes count against the address, so a room of people joining at once all get in.
+ */
 export const POST: RequestHandler = async (event) => {
-	const refused = await refusedDeviceAttempt(event, 'join');
-	if (refused) return refused;
-	const { db } = await database();
 	const body = await readJsonBody(event.request, 1_024);
 	if (!body.ok) return body.response;
-	const parsed = v.safeParse(joinRequest, body.value);
-	if (!parsed.success) {
-		const field = v.getDotPath(parsed.issues[0]) ?? 'code';
-		return apiProblem(400, { error: 'invalid', field, problem: parsed.issues[0].message });
-	}
-	const joined = await joinWithCode(db, parsed.output.code);
-	if (!joined.ok) return apiProblem(404, { error: 'invitation', problem: joined.reason });
-	return json(joined.value, { status: 201, headers: { 'cache-control': 'no-store' } });
+	const checked = checkWire(joinRequest, body.value);
+	if (!checked.ok) return apiInvalid(checked);
+	const { db } = await database();
+	const attempt = await guardedCodeAttempt(
+		event,
+		'join',
+		() => joinWithCode(db, checked.value.code, checked.value.label),
+		// A right code for someone who already has every device they may is not a guess.
+		(joined) => !joined.ok && joined.reason !== 'devices'
+	);
+	if (!attempt.ok) return rateLimitedReply(attempt.retryAfterSeconds);
+	const joined = attempt.value;
+	if (joined.ok) return apiJson(joined.value, 201);
+	if (joined.reason === 'devices')
+		return refusalReply(overLimit('devices', storageLimits().devices));
+	return apiProblem(404, { error: 'invitation', problem: joined.reason });
 };

@@ -1,24 +1,17 @@
-import { json } from '@sveltejs/kit';
-import { apiProblem, readJsonBody } from '$lib/server/api-response';
-import { deviceRequest } from '$lib/server/device-request';
+import { deviceRoute, jsonBody } from '$lib/server/device-route';
 import { recordMetrics } from '$lib/server/metrics';
-import { checkMetricsPayload } from '$lib/sync/metrics-payload';
-import type { RequestHandler } from './$types';
+import { refused } from '$lib/server/refusals';
+import { metricsPayload } from '$lib/sync/metrics-payload';
 
 // The largest valid payload (1,000 sessions, ten years of weeks) is about 60 KB.
 const maxBytes = 128 * 1024;
 
 /** A device reports one pair's progress metrics; the shared schema refuses anything else. */
-export const POST: RequestHandler = async (event) => {
-	const request = await deviceRequest(event);
-	if (!request.ok) return request.response;
-	const body = await readJsonBody(event.request, maxBytes);
-	if (!body.ok) return body.response;
-	const checked = checkMetricsPayload(body.value);
-	if (!checked.ok) {
-		return apiProblem(400, { error: 'invalid', field: checked.field, problem: checked.problem });
+export const POST = deviceRoute({
+	body: jsonBody(metricsPayload, maxBytes),
+	async handle({ db, identity, body, now }) {
+		const outcome = await recordMetrics(db, identity, body, now);
+		if (outcome === 'not-in-pair') return refused('not-in-pair', 'pair');
+		return { ok: true, value: { outcome } };
 	}
-	const outcome = await recordMetrics(request.db, request.identity, checked.payload);
-	if (outcome === 'not-in-pair') return apiProblem(403, { error: 'not-in-pair', field: 'pair' });
-	return json({ outcome }, { headers: { 'cache-control': 'no-store' } });
-};
+});

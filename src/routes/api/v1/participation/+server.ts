@@ -1,11 +1,10 @@
-import { apiJson } from '$lib/server/api-response';
-import { deviceRequest } from '$lib/server/device-request';
+import { deviceRoute } from '$lib/server/device-route';
 import { participationOf } from '$lib/server/participation';
-import type { RequestHandler } from './$types';
 
 /** Who this device's owner is in the scheme, their pairs, and what matching asks of them. */
-export const GET: RequestHandler = async (event) => {
-	const request = await deviceRequest(event);
-	if (!request.ok) return request.response;
-	return apiJson(await participationOf(request.db, request.identity, new Date()));
-};
+export const GET = deviceRoute({
+	handle: async ({ db, identity, now }) => ({
+		ok: true,
+		value: await participationOf(db, identity, now)
+	})
+});

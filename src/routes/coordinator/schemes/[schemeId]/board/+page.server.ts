@@ -22,6 +22,7 @@ import { schemeBoard } from '$lib/server/board/scheme-board';
 import { coordinatedScheme } from '$lib/server/coordinator-session';
 import { database } from '$lib/server/db';
 import { typedValues } from '$lib/server/form-values';
+import { storageLimits } from '$lib/server/storage-limits';
 import { articlePost, thoughtPost } from '$lib/sync/board-post-payload';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -154,6 +155,7 @@ async function pin(event: RequestEvent, kind: 'article' | 'thought') {
 		return fail(400, { pin: { kind, values: typedValues(input), problems: built.problems } });
 	}
 	const { db } = await database();
-	await pinPost(db, scheme.id, user.id, built.value, new Date());
+	if (!(await pinPost(db, scheme.id, user.id, built.value, new Date())))
+		return fail(413, { boardFull: storageLimits().schemeBoardPosts });
 	return { pinned: kind };
 }

@@ -1,13 +1,8 @@
-import { apiJson } from '$lib/server/api-response';
-import { deviceRequest } from '$lib/server/device-request';
+import { deviceRoute } from '$lib/server/device-route';
 import { endPair } from '$lib/server/pair-ending';
-import { refusalReply } from '$lib/server/refusals';
-import type { RequestHandler } from './$types';
 
 /** Either member ends the pair; asking again answers with the first end. */
-export const POST: RequestHandler = async (event) => {
-	const request = await deviceRequest(event);
-	if (!request.ok) return request.response;
-	const ended = await endPair(request.db, request.identity, event.params.pairId);
-	return ended.ok ? apiJson(ended.value) : refusalReply(ended);
-};
+export const POST = deviceRoute({
+	ids: ['pairId'],
+	handle: ({ db, identity, params, now }) => endPair(db, identity, params.pairId!, now)
+});
