@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { closeDatabase, database } from '$lib/server/db';
+import { startSweeping } from '$lib/server/maintenance';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 
 /** Creates or migrates the database before the first request is served. */
@@ -9,6 +10,7 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	const { kind } = await database();
 	console.log(`Database ready (${kind}).`);
+	startSweeping();
 	process.once('sveltekit:shutdown', () => void closeDatabase());
 };
 

@@ -6,7 +6,8 @@ import type {
 } from '$lib/sync/board-protocol';
 import { ownPostAsListed } from '$lib/sync/board-view';
 import type { MetricsPayload } from '$lib/sync/metrics-payload';
-import type { Participation, SchemePairInfo } from '$lib/sync/participation';
+import type { LimitProblem } from '$lib/sync/limit-problem';
+import type { OwnDevice, Participation, SchemePairInfo } from '$lib/sync/participation';
 import type {
 	Needs,
 	PenPicture,
@@ -46,6 +47,9 @@ export class MockSchemeServer implements SchemeApi {
 	/** Chance that an upload is delivered twice. */
 	duplicateRate = 0;
 	rejectField: string | null = null;
+	/** Refuses what a device sends at this limit, as the real server does at one of its own. */
+	limit: LimitProblem | null = null;
+	devices: OwnDevice[] = [];
 	random: () => number = Math.random;
 	pairs: SchemePairInfo[] = [];
 	readonly uploads = new Map<string, MetricsPayload>();
@@ -132,7 +136,8 @@ export class MockSchemeServer implements SchemeApi {
 			milestones: this.milestones,
 			photo: this.photo,
 			surveys: this.surveys,
-			supportRequests: [...this.supportRequests.values()]
+			supportRequests: [...this.supportRequests.values()],
+			devices: this.devices
 		};
 		return { ok: true, value: structuredClone(value) } as const;
 	}
@@ -268,6 +273,11 @@ export class MockSchemeServer implements SchemeApi {
 		});
 	}
 
+	async removeDevice(_credential: unknown, deviceId: string) {
+		this.calls.push('device-removal');
+		return this.take(() => (this.devices = this.devices.filter((d) => d.id !== deviceId)));
+	}
+
 	async cancelSupport(_credential: unknown, requestId: string) {
 		this.calls.push('support-cancellation');
 		return this.take(() => {
@@ -337,6 +347,7 @@ export class MockSchemeServer implements SchemeApi {
 		if (this.revoked) return { ok: false, problem: { kind: 'revoked' } };
 		if (this.rejectField)
 			return { ok: false, problem: { kind: 'rejected', field: this.rejectField } };
+		if (this.limit) return { ok: false, problem: this.limit };
 		apply();
 		if (this.random() < this.lostReplyRate) {
 			return { ok: false, problem: { kind: 'server', status: 503 } };

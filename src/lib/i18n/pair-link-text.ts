@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import { limitProblemText } from './limit-text';
 import type { BackupProblem } from '$lib/sync/backup-settings';
 import type { LinkRefusal } from '$lib/sync/device-linking';
 import type { PairProblem } from '$lib/sync/pair-channel';
@@ -18,6 +19,8 @@ export function pairProblemText(problem: PairProblem): string {
 			return m.link_problem_not_linked();
 		case 'ended':
 			return m.link_problem_ended();
+		case 'limit':
+			return limitProblemText(problem);
 		case 'server':
 			return m.sync_problem_server({ status: problem.status });
 	}
@@ -52,6 +55,8 @@ export function backupProblemText(problem: BackupProblem | { kind: 'offline' }):
 			return m.sync_problem_revoked();
 		case 'too-large':
 			return m.backup_problem_too_large();
+		case 'limit':
+			return limitProblemText(problem);
 		case 'server':
 			return m.sync_problem_server({ status: problem.status });
 	}

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import { limitProblemText } from './limit-text';
 import type { JoinRefusal } from '$lib/sync/scheme-api';
 import type { SyncProblem } from '$lib/sync/scheme-membership';
 
@@ -13,6 +14,8 @@ export function syncProblemText(problem: SyncProblem): string {
 			return m.sync_problem_rejected({ field: problem.field ?? '' });
 		case 'not-in-pair':
 			return m.sync_problem_not_in_pair();
+		case 'limit':
+			return limitProblemText(problem);
 		case 'server':
 			return m.sync_problem_server({ status: problem.status });
 	}
@@ -29,5 +32,7 @@ export function joinRefusalText(refusal: JoinRefusal): string {
 			return m.join_refused_used();
 		case 'rate-limited':
 			return m.join_refused_rate_limited();
+		case 'devices':
+			return m.join_refused_devices();
 	}
 }

@@ -8,6 +8,7 @@ import type {
 	PublicationOf,
 	PublicationProblem
 } from '$lib/sync/publication-record';
+import { stillLimited } from '$lib/sync/limit-problem';
 import type { PublishedState } from '$lib/sync/publication-protocol';
 import type { SyncProblem } from '$lib/sync/scheme-membership';
 import type { Clock } from './clock';
@@ -82,10 +83,12 @@ export class PublicationRepository {
 	}
 
 	/** What the next sync round has to send. */
-	async due(): Promise<DuePublication[]> {
+	async due(now = new Date()): Promise<DuePublication[]> {
 		const all = await this.db.publications.toArray();
 		const due: DuePublication[] = [];
 		for (const p of all) {
+			// At the scheme's limit on publishing: it waits as long as the scheme said.
+			if (stillLimited(p.lastProblem, now)) continue;
 			if (p.state === 'to-withdraw') due.push({ kind: p.kind, action: 'withdraw' });
 			if (p.state !== 'to-publish' || !p.payload || !p.writtenAt) continue;
 			due.push(

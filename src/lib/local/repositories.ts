@@ -9,6 +9,7 @@ import { GoalRepository } from './goal-repository';
 import { JournalRepository } from './journal-repository';
 import { JournalSearch } from './journal-search';
 import { welcome } from './onboarding';
+import { OwnDeviceRepository } from './own-devices';
 import { readPairRecords } from './pair-records';
 import { PairChannelRepository } from './pair-channel-repository';
 import { PairRepository } from './pair-repository';
@@ -44,6 +45,7 @@ export function createRepositories(db: TandemDb, clock: Clock) {
 		wins: new WinRepository(db, clock),
 		prepNotes: new PrepNoteRepository(db, clock),
 		scheme,
+		devices: new OwnDeviceRepository(db),
 		surveys: (): Promise<SurveyRepository> =>
 			(surveys ??= import('./survey-repository').then(
 				({ SurveyRepository }) => new SurveyRepository(db, clock, scheme)

@@ -12,6 +12,7 @@ import type {
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
 import { newId } from './new-id';
+import { takeOwnDevices } from './own-devices';
 import { readPairRecords } from './pair-records';
 
 /**
@@ -126,6 +127,7 @@ export class SchemeRepository {
 				photo: participation.photo
 			});
 			await this.takeSupportRequests(participation.supportRequests);
+			await takeOwnDevices(db, participation.devices);
 			// The scheme's list is the truth; an answer given here stays with its proposal until
 			// the scheme stops listing it, so a round that read the list before the answer went
 			// does not bring the question back.

@@ -51,7 +51,11 @@ export async function inviteParticipant(
 	return { participant: participant!, ...invitation };
 }
 
-/** A fresh code for someone already invited: the first expired, or they have a new phone. */
+/**
+ * A fresh code for someone already invited: the first expired, they have a new phone, or they
+ * were removed and come back. Someone removed is back in the scheme at once, but none of their
+ * old devices is: each must join again, with this code.
+ */
 export async function reinviteParticipant(
 	db: Database,
 	schemeId: string,
@@ -60,15 +64,10 @@ export async function reinviteParticipant(
 	now = new Date()
 ): Promise<IssuedInvitation | undefined> {
 	const [participant] = await db
-		.select()
-		.from(participants)
-		.where(
-			and(
-				eq(participants.id, participantId),
-				eq(participants.schemeId, schemeId),
-				isNull(participants.revokedAt)
-			)
-		);
+		.update(participants)
+		.set({ revokedAt: null })
+		.where(and(eq(participants.id, participantId), eq(participants.schemeId, schemeId)))
+		.returning({ id: participants.id });
 	if (!participant) return undefined;
 	return issue(db, { schemeId, kind: 'participant', participantId }, createdBy, now);
 }

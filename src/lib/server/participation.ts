@@ -8,6 +8,7 @@ import { expireProposals } from './matching/matching-round';
 import { matchingInfoOf, matchingSettingsOf } from './matching/matching-settings';
 import { proposalsForDevice } from './matching/proposal-answers';
 import { publishedStateOf } from './matching/publications';
+import { devicesOf } from './participant-devices';
 import { pairsOfParticipant } from './scheme-pairs';
 import { supportRequestsOf } from './support/support-requests';
 import { surveyDefinitionsOf } from './surveys/survey-settings';
@@ -24,7 +25,9 @@ export async function participationOf(
 	now: Date
 ): Promise<Participation> {
 	await expireProposals(db, now);
-	const [[row], pairs, settings, published, proposals, photo, surveys, supportRequests] =
+	// Seen first, so this device's own row says it is here now.
+	await db.update(devices).set({ lastSeenAt: now }).where(eq(devices.id, identity.deviceId));
+	const [[row], pairs, settings, published, proposals, photo, surveys, supportRequests, own] =
 		await Promise.all([
 			db
 				.select({ participant: participants, scheme: schemes })
@@ -38,7 +41,7 @@ export async function participationOf(
 			schemePhotoInfo(db, identity.schemeId),
 			surveyDefinitionsOf(db, identity.schemeId),
 			supportRequestsOf(db, identity.participantId),
-			db.update(devices).set({ lastSeenAt: now }).where(eq(devices.id, identity.deviceId))
+			devicesOf(db, identity.participantId, identity.deviceId)
 		]);
 	const { participant, scheme } = row!;
 	return {
@@ -55,6 +58,7 @@ export async function participationOf(
 		},
 		photo,
 		surveys,
-		supportRequests
+		supportRequests,
+		devices: own
 	};
 }

@@ -32,26 +32,37 @@ async function knownBrowser(event: RequestEvent, email: string): Promise<boolean
 	return !!held && /^[0-9a-f]{64}$/.test(held) && sameFingerprint(held, await browserTag(email));
 }
 
-async function counters(event: RequestEvent, email: string): Promise<[string, RateRule][]> {
-	const list: [string, RateRule][] = [[`sign-in:${addressBucket(event)}`, rateRules.signIn()]];
+type Counter = { by: 'address' | 'account'; key: string; rule: RateRule };
+
+async function counters(event: RequestEvent, email: string): Promise<Counter[]> {
+	const list: Counter[] = [
+		{ by: 'address', key: `sign-in:${addressBucket(event)}`, rule: rateRules.signIn() }
+	];
 	if (!(await knownBrowser(event, email)))
-		list.push([`sign-in-account:${accountKey(email)}`, rateRules.signInAccount()]);
+		list.push({
+			by: 'account',
+			key: `sign-in-account:${accountKey(email)}`,
+			rule: rateRules.signInAccount()
+		});
 	return list;
 }
 
-/** The whole minutes to wait before this browser may try this account again, if any. */
-export async function signInWait(event: RequestEvent, email: string): Promise<number | undefined> {
+/** How long this browser must wait before trying this account again, and why; if at all. */
+export async function signInWait(
+	event: RequestEvent,
+	email: string
+): Promise<{ by: Counter['by']; minutes: number } | undefined> {
 	const { db } = await database();
-	for (const [key, rule] of await counters(event, email)) {
+	for (const { by, key, rule } of await counters(event, email)) {
 		const verdict = await rateLimitReached(db, key, rule);
-		if (!verdict.allowed) return Math.ceil(verdict.retryAfterSeconds / 60);
+		if (!verdict.allowed) return { by, minutes: Math.ceil(verdict.retryAfterSeconds / 60) };
 	}
 	return undefined;
 }
 
 export async function signInFailed(event: RequestEvent, email: string): Promise<void> {
 	const { db } = await database();
-	for (const [key, rule] of await counters(event, email)) await hitRateLimit(db, key, rule);
+	for (const { key, rule } of await counters(event, email)) await hitRateLimit(db, key, rule);
 }
 
 /** Remembers this browser for the account, so guessers elsewhere can never lock it out. */

@@ -7,11 +7,16 @@ import {
 	type DeviceCredential,
 	type Exchange
 } from './device-http';
+import { thisDeviceLabel } from './device-label';
+import { limitProblemOf } from './limit-problem';
 import type { JoinReply } from './participation';
 import type { BackupCommitRequest, BackupKeysRequest, BackupListing } from './pair-protocol';
 
 async function problemOf(response: Response): Promise<BackupProblem> {
 	if (response.status === 401 || response.status === 403) return { kind: 'revoked' };
+	const body = (await response.json().catch(() => ({}))) as { limit?: string };
+	const limit = limitProblemOf(response, body, new Date());
+	if (limit) return limit;
 	if (response.status === 413) return { kind: 'too-large' };
 	return { kind: 'server', status: response.status };
 }
@@ -59,7 +64,7 @@ export const backupApi = {
 		const response = await call('/api/v1/recover', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ auth })
+			body: JSON.stringify({ auth, label: thisDeviceLabel() })
 		});
 		if (!(response instanceof Response)) return { ok: false, problem: response };
 		if (response.status === 404) return { ok: false, problem: { kind: 'unknown' } };

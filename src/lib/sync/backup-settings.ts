@@ -1,8 +1,10 @@
+import type { LimitProblem } from './limit-problem';
 /** Why the last backup did not reach the server, in terms the UI can explain. */
 export type BackupProblem =
 	| { kind: 'offline' }
 	| { kind: 'revoked' }
 	| { kind: 'too-large' }
+	| LimitProblem
 	| { kind: 'server'; status: number };
 
 /**

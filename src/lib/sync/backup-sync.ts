@@ -15,6 +15,7 @@ import type { BackupProblem, BackupSettings } from './backup-settings';
 import { concatBytes, fromUtf8, sha256Hex, utf8 } from './crypto-encoding';
 import type { DeviceCredential } from './device-http';
 import { compress, decompress } from './compression';
+import { stillLimited } from './limit-problem';
 import { backupLimits } from './pair-protocol';
 
 /** Automatic backups at most this often; a person's own "Back up now" does not wait. */
@@ -127,6 +128,8 @@ export class BackupSync {
 		const settings = await this.backups.settings();
 		if (!settings || settings.participantId !== participantId) return null;
 		const at = this.now();
+		// At one of the server's limits: asking again before it said to would only be refused.
+		if (!options.now && stillLimited(settings.lastProblem, at)) return settings.lastProblem;
 		const last = settings.lastBackupAt ? Date.parse(settings.lastBackupAt) : 0;
 		if (!options.now && at.getTime() - last < backupEveryMs) return null;
 		const snapshot = await this.backups.snapshot();

@@ -1,3 +1,4 @@
+import type { LimitProblem } from './limit-problem';
 import type { BoardPostInput, BoardPostForDevice } from './board-protocol';
 import type { CachedBoardPost } from './board-cache';
 import type { OutboxEntry } from './scheme-membership';
@@ -8,6 +9,8 @@ export interface BoardPostView extends CachedBoardPost {
 	waiting: boolean;
 	/** The scheme refused it (it will not be sent again); withdrawing clears it away. */
 	refused: boolean;
+	/** Still waiting because it met one of the scheme's limits, and which. */
+	limit: LimitProblem | null;
 }
 
 const noReactions = () => ({ applause: 0, inspiring: 0, thanks: 0, support: 0 });
@@ -67,7 +70,7 @@ export function boardView(
 	myName: string | null
 ): BoardPostView[] {
 	const shown = new Map<string, BoardPostView>(
-		posts.map((p) => [p.id, { ...structuredClone(p), waiting: false, refused: false }])
+		posts.map((p) => [p.id, { ...structuredClone(p), waiting: false, refused: false, limit: null }])
 	);
 	for (const entry of notYetPulled(outbox, pulledAt)) {
 		const waiting = entry.state === 'pending';
@@ -78,7 +81,8 @@ export function boardView(
 					...ownPostAsListed(entry.payload, myName),
 					receivedAt: entry.queuedAt
 				};
-				shown.set(post.id, { ...post, waiting: waiting && !refused, refused });
+				const limit = waiting && entry.lastProblem?.kind === 'limit' ? entry.lastProblem : null;
+				shown.set(post.id, { ...post, waiting: waiting && !refused, refused, limit });
 				break;
 			}
 			case 'board-withdrawal':

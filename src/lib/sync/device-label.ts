@@ -1,7 +1,9 @@
 import * as v from 'valibot';
 
 /** How a device names itself when it joins ("Chrome on Android"), for its owner's device list. */
-export const deviceLabelSchema = v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(60)), null);
+export const deviceLabelSchema = v.nullable(
+	v.pipe(v.string(), v.trim(), v.maxLength(60, 'is too long'))
+);
 
 const browsers: [RegExp, string][] = [
 	[/Edg\//, 'Edge'],
@@ -30,3 +32,7 @@ export function deviceLabel(userAgent: string): string | null {
 	if (browser && system) return `${browser} on ${system}`;
 	return browser ?? system ?? null;
 }
+
+/** This browser's own label, where there is a browser to ask. */
+export const thisDeviceLabel = (): string | null =>
+	typeof navigator === 'undefined' ? null : deviceLabel(navigator.userAgent);

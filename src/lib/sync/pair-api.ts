@@ -10,12 +10,15 @@ import type {
 	SealedOp
 } from './pair-protocol';
 import { exchange, jsonRequest, type DeviceCredential } from './device-http';
+import { limitProblemOf } from './limit-problem';
 
 export type PairResult<T> = { ok: true; value: T } | { ok: false; problem: PairProblem };
 
 async function problemOf(response: Response): Promise<PairProblem> {
-	const body = (await response.json().catch(() => ({}))) as { error?: string };
+	const body = (await response.json().catch(() => ({}))) as { error?: string; limit?: string };
 	if (response.status === 401 || body.error === 'revoked') return { kind: 'revoked' };
+	const limit = limitProblemOf(response, body, new Date());
+	if (limit) return limit;
 	if (body.error === 'not-in-pair') return { kind: 'not-in-pair' };
 	if (body.error === 'not-linked') return { kind: 'not-linked' };
 	if (body.error === 'key-mismatch') return { kind: 'key-mismatch' };

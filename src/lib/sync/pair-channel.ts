@@ -1,3 +1,4 @@
+import type { LimitProblem } from './limit-problem';
 import type { Change } from './replica-merge';
 import type { ChannelDevice } from './pair-protocol';
 
@@ -11,6 +12,7 @@ export type PairProblem =
 	/** The server does not know this device holds the key: it registers again. */
 	| { kind: 'not-linked' }
 	| { kind: 'ended' }
+	| LimitProblem
 	| { kind: 'server'; status: number };
 
 /**

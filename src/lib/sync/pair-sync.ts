@@ -7,6 +7,7 @@ import type { DeviceCredential } from './device-http';
 import type { PairApi } from './pair-api';
 import type { HeldMessage, PairChannel, PairProblem } from './pair-channel';
 import { linkProof, openOperation, sealOperation } from './pair-crypto';
+import { stillLimited } from './limit-problem';
 import { decodeMessage, packMessage, unpackMessage } from './pair-message';
 import { pairChannelLimits, type PulledOp, type SealedOp } from './pair-protocol';
 import type { Change } from './replica-merge';
@@ -65,9 +66,12 @@ export class PairSync {
 			await this.channels.update(channel.id, { registered: true });
 		}
 		await this.applyHeld(channel);
-		if (channel.state === 'linked') {
+		// A log at the server's limit takes nothing more: changes stay here, and still arrive.
+		let limited = stillLimited(channel.lastProblem, this.now()) ? channel.lastProblem : null;
+		if (channel.state === 'linked' && !limited) {
 			const problem = await this.push(credential, channel);
 			if (problem?.kind === 'ended') channel = await this.ended(channel, null);
+			else if (problem?.kind === 'limit') limited = problem;
 			else if (problem) return this.failed(channel, problem);
 		}
 		const problem = await this.pull(credential, channel);
@@ -82,9 +86,9 @@ export class PairSync {
 			// The server lost track of this device (say, restored from an old copy): link again.
 			registered: status.value.linked,
 			lastSyncedAt: this.now().toISOString(),
-			lastProblem: null
+			lastProblem: limited
 		});
-		return null;
+		return limited;
 	}
 
 	private async push(

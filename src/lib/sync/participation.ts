@@ -24,6 +24,17 @@ export const schemePairSchema = v.object({
 });
 export type SchemePairInfo = v.InferOutput<typeof schemePairSchema>;
 
+/** One of the person's devices that may sync, so each can see the others (and a stranger). */
+export const ownDeviceSchema = v.object({
+	id: v.pipe(v.string(), v.uuid()),
+	/** What it called itself when it joined, such as "Chrome on Android". */
+	label: v.nullable(v.string()),
+	joinedAt: v.pipe(v.string(), v.isoTimestamp()),
+	lastSeenAt: v.nullable(v.pipe(v.string(), v.isoTimestamp())),
+	thisDevice: v.boolean()
+});
+export type OwnDevice = v.InferOutput<typeof ownDeviceSchema>;
+
 export const participationSchema = v.object({
 	participant: v.object({ id: v.pipe(v.string(), v.uuid()), role, name: v.string() }),
 	scheme: v.object({
@@ -55,7 +66,9 @@ export const participationSchema = v.object({
 	/** What the scheme holds of this person's publications. */
 	published: publishedStateSchema,
 	/** Proposals waiting on this person's answer. */
-	proposals: v.array(proposalForDeviceSchema)
+	proposals: v.array(proposalForDeviceSchema),
+	/** The person's devices; absent from a server older than the device. */
+	devices: v.optional(v.array(ownDeviceSchema), [])
 });
 export type Participation = v.InferOutput<typeof participationSchema>;
 

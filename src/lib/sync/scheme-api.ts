@@ -8,13 +8,15 @@ import {
 import type { MetricsPayload } from './metrics-payload';
 import { joinReplySchema, participationSchema, type ApiProblem } from './participation';
 import { authorization, call, jsonRequest, type DeviceCredential } from './device-http';
+import { thisDeviceLabel } from './device-label';
+import { limitProblemOf } from './limit-problem';
 import type { Needs, PenPicture, ProposalAnswer } from './publication-protocol';
 import type { SyncProblem } from './scheme-membership';
 import type { SupportRequestInput } from './support-protocol';
 import type { SurveyAnswerPayload } from './survey-protocol';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; problem: SyncProblem };
-export type JoinRefusal = 'unknown' | 'expired' | 'used' | 'rate-limited' | 'invalid';
+export type JoinRefusal = 'unknown' | 'expired' | 'used' | 'rate-limited' | 'invalid' | 'devices';
 export type JoinResult =
 	| { ok: true; value: v.InferOutput<typeof joinReplySchema> }
 	| { ok: false; refusal: JoinRefusal }
@@ -44,8 +46,11 @@ type ProblemBody = Partial<ApiProblem>;
 const bodyOf = (response: Response): Promise<ProblemBody> =>
 	response.json().catch(() => ({})) as Promise<ProblemBody>;
 
-function problemFrom(status: number, body: ProblemBody): SyncProblem {
+function problemFrom(response: Response, body: ProblemBody): SyncProblem {
+	const { status } = response;
 	if (status === 401 || body.error === 'revoked') return { kind: 'revoked' };
+	const limit = limitProblemOf(response, body, new Date());
+	if (limit) return limit;
 	if (body.error === 'not-in-pair') return { kind: 'not-in-pair' };
 	// Someone else's (a board post's id): sending it again cannot help.
 	if (body.error === 'not-yours') return { kind: 'rejected', field: body.field ?? null };
@@ -54,7 +59,7 @@ function problemFrom(status: number, body: ProblemBody): SyncProblem {
 }
 
 async function problemOf(response: Response): Promise<SyncProblem> {
-	return problemFrom(response.status, await bodyOf(response));
+	return problemFrom(response, await bodyOf(response));
 }
 
 async function publish(
@@ -75,7 +80,7 @@ async function publish(
 	if (response.status === 403 && problem.error === 'wrong-role') {
 		return { ok: false, refusal: { field: 'role', problem: 'wrong-role' } };
 	}
-	return { ok: false, problem: problemFrom(response.status, problem) };
+	return { ok: false, problem: problemFrom(response, problem) };
 }
 
 /** A withdrawal is idempotent: the scheme answers 204 whether or not it held a copy. */
@@ -107,7 +112,7 @@ export const schemeApi = {
 		const response = await call('/api/v1/join', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ code })
+			body: JSON.stringify({ code, label: thisDeviceLabel() })
 		});
 		if (!(response instanceof Response)) return { ok: false, problem: response };
 		if (response.status === 201) {
@@ -118,6 +123,7 @@ export const schemeApi = {
 		}
 		const body = (await response.json().catch(() => ({}))) as Partial<ApiProblem>;
 		if (response.status === 429) return { ok: false, refusal: 'rate-limited' };
+		if (response.status === 413 && body.limit === 'devices') return { ok: false, refusal: 'devices' };
 		if (response.status === 404 && body.problem) {
 			return { ok: false, refusal: body.problem as JoinRefusal };
 		}
@@ -238,6 +244,11 @@ export const schemeApi = {
 		return deliver('/api/v1/support', credential, 'POST', request);
 	},
 
+	/** Another of the person's devices stops syncing at once (a lost phone, say). */
+	removeDevice(credential: DeviceCredential, deviceId: string): Promise<ApiResult<null>> {
+		return deliver(`/api/v1/devices/${encodeURIComponent(deviceId)}`, credential, 'DELETE');
+	},
+
 	cancelSupport(credential: DeviceCredential, requestId: string): Promise<ApiResult<null>> {
 		return deliver(`/api/v1/support/${encodeURIComponent(requestId)}`, credential, 'DELETE');
 	},
@@ -263,7 +274,7 @@ export const schemeApi = {
 				return { ok: false, refusal: problem.error as AnswerRefusal };
 			}
 		}
-		return { ok: false, problem: problemFrom(response.status, problem) };
+		return { ok: false, problem: problemFrom(response, problem) };
 	}
 };
 

@@ -1,6 +1,7 @@
+import type { LimitProblem } from './limit-problem';
 import type { SchemeMilestoneDates } from '$lib/domain/milestones';
 import type { CheckpointDefinition } from '$lib/domain/survey';
-import type { Participation, SchemePairInfo } from './participation';
+import type { OwnDevice, Participation, SchemePairInfo } from './participation';
 import type { OutboxItem } from './scheme-outbox';
 import type {
 	ProposalAnswer,
@@ -15,6 +16,7 @@ export type SyncProblem =
 	| { kind: 'revoked' }
 	| { kind: 'rejected'; field: string | null }
 	| { kind: 'not-in-pair' }
+	| LimitProblem
 	| { kind: 'server'; status: number };
 
 /** This device's place in a scheme, from joining with an invitation code. One per device. */
@@ -43,6 +45,10 @@ export interface SchemeMembership {
 	milestones?: SchemeMilestoneDates | null;
 	/** Which scheme photo the scheme has, if any: the board fetches a new one once. */
 	photo?: Participation['photo'];
+	/** The person's devices, as the scheme last listed them. */
+	devices?: OwnDevice[];
+	/** Devices the person has seen listed; any other one is announced as new. */
+	knownDeviceIds?: string[];
 }
 
 /** A pair as the scheme knows it, and the local pair on this device it is linked to. */

@@ -92,6 +92,25 @@ export class SchemeSync {
 	}
 
 	/**
+	 * Stops another of the person's devices syncing (a lost phone); needs the network, so the
+	 * person sees at once whether it worked. It leaves this device's list straight away.
+	 */
+	async removeDevice(deviceId: string): Promise<ApiResult<null>> {
+		const membership = await this.scheme.membership();
+		if (!membership || membership.revokedAt) return { ok: false, problem: { kind: 'revoked' } };
+		const removed = await this.api.removeDevice(membership, deviceId);
+		if (removed.ok) {
+			await this.scheme.updateMembership({
+				devices: (membership.devices ?? []).filter((d) => d.id !== deviceId),
+				knownDeviceIds: [...new Set([...(membership.knownDeviceIds ?? []), deviceId])]
+			});
+		} else if (removed.problem.kind === 'revoked') {
+			await this.failed(removed.problem);
+		}
+		return removed;
+	}
+
+	/**
 	 * Answers a proposal; needs the network, so the person sees at once whether it went. The
 	 * caller runs a round afterwards so a new pair appears.
 	 */
@@ -117,7 +136,7 @@ export class SchemeSync {
 	 */
 	private async sendPublications(credential: DeviceCredential): Promise<SyncProblem | null> {
 		let problem: SyncProblem | null = null;
-		for (const due of await this.publications.due()) {
+		for (const due of await this.publications.due(this.now())) {
 			const sent = await this.send(credential, due);
 			if (sent.ok) {
 				await this.publications.markDone(due);
@@ -157,15 +176,23 @@ export class SchemeSync {
 			}
 			problem = sent.problem;
 			if (problem.kind === 'revoked') return problem;
-			// A refused item will be refused again: wait for a new one rather than retry.
-			const final = problem.kind === 'rejected' || problem.kind === 'not-in-pair';
-			const next = final
-				? Number.POSITIVE_INFINITY
-				: this.now().getTime() + retryDelayMs(entry.attempts + 1);
-			await this.scheme.markFailed(entry, problem, next);
+			await this.scheme.markFailed(entry, problem, this.nextTry(entry, problem));
 			if (problem.kind === 'offline') break;
 		}
 		return problem;
+	}
+
+	/**
+	 * When to send an item again: a refused one will be refused again, so it waits for a newer
+	 * one to replace it; one at a limit waits as long as the server said (or, where waiting
+	 * alone cannot help, for a newer one too); anything else backs off.
+	 */
+	private nextTry(entry: OutboxEntry, problem: SyncProblem): number {
+		if (problem.kind === 'rejected' || problem.kind === 'not-in-pair')
+			return Number.POSITIVE_INFINITY;
+		if (problem.kind === 'limit')
+			return problem.retryAt ? Date.parse(problem.retryAt) : Number.POSITIVE_INFINITY;
+		return this.now().getTime() + retryDelayMs(entry.attempts + 1);
 	}
 
 	private deliver(credential: DeviceCredential, entry: OutboxEntry): Promise<ApiResult<unknown>> {

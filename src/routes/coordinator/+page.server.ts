@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { schemeInput } from '$lib/domain/scheme-inputs';
 import { check } from '$lib/domain/validation';
+import { guardedCodeAttempt } from '$lib/server/attempt-limit';
 import { signedInCoordinator } from '$lib/server/coordinator-session';
 import { database } from '$lib/server/db';
 import { typedValues } from '$lib/server/form-values';
@@ -35,7 +36,17 @@ export const actions: Actions = {
 		if (typeof code !== 'string' || code.trim() === '')
 			return fail(400, { accept: { code: '', problem: 'required' as const } });
 		const { db } = await database();
-		const accepted = await acceptCoordinatorInvitation(db, user.id, code);
+		const attempt = await guardedCodeAttempt(
+			event,
+			'coordinator-invitation',
+			() => acceptCoordinatorInvitation(db, user.id, code),
+			(accepted) => !accepted.ok
+		);
+		if (!attempt.ok) {
+			const minutes = Math.ceil(attempt.retryAfterSeconds / 60);
+			return fail(429, { accept: { code, problem: 'rate-limited' as const, minutes } });
+		}
+		const accepted = attempt.value;
 		if (!accepted.ok) return fail(400, { accept: { code, problem: accepted.reason } });
 		redirect(303, `/coordinator/schemes/${accepted.value}`);
 	}

@@ -21,7 +21,13 @@ export const actions: Actions = {
 		if (!checked.ok) return fail(400, { values, problems: checked.problems });
 		const { email } = checked.value;
 		const wait = await signInWait(event, email);
-		if (wait) return fail(429, { values, message: m.coord_rate_limited({ minutes: wait }) });
+		if (wait) {
+			const message =
+				wait.by === 'address'
+					? m.coord_rate_limited({ minutes: wait.minutes })
+					: m.coord_rate_limited_account({ minutes: wait.minutes });
+			return fail(429, { values, message });
+		}
 		const auth = await coordinatorAuth();
 		try {
 			await auth.api.signInEmail({ body: checked.value, headers: event.request.headers });

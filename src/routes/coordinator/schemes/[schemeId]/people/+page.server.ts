@@ -12,15 +12,25 @@ import {
 	reinviteParticipant,
 	revokeParticipant
 } from '$lib/server/invitations';
+import { revokeDevice, schemeDevices } from '$lib/server/participant-devices';
 import { isUuid } from '$lib/server/schemes';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { scheme } = await coordinatedScheme(event);
 	const { db } = await database();
-	const people = await participantsOf(db, scheme.id);
+	const [people, devices] = await Promise.all([
+		participantsOf(db, scheme.id),
+		schemeDevices(db, scheme.id)
+	]);
 	return {
 		people: people.map((p) => ({
+			devices: (devices.get(p.id) ?? []).map((d) => ({
+				id: d.id,
+				label: d.label,
+				joinedAt: d.joinedAt.toISOString(),
+				lastSeenAt: d.lastSeenAt?.toISOString() ?? null
+			})),
 			id: p.id,
 			name: p.name,
 			role: p.role,
@@ -57,6 +67,14 @@ export const actions: Actions = {
 		const issued = person && (await reinviteParticipant(db, scheme.id, person.id, user.id));
 		if (!person || !issued) return fail(404, { missing: true });
 		return { issued: await shownInvitation(event.url.origin, issued, person.name) };
+	},
+	revokeDevice: async (event) => {
+		const { scheme } = await coordinatedScheme(event);
+		const deviceId = (await event.request.formData()).get('deviceId');
+		const { db } = await database();
+		if (typeof deviceId !== 'string' || !isUuid(deviceId)) return fail(404, { missing: true });
+		if (!(await revokeDevice(db, scheme.id, deviceId))) return fail(404, { missing: true });
+		return { deviceRevoked: true };
 	},
 	remove: async (event) => {
 		const { scheme } = await coordinatedScheme(event);
