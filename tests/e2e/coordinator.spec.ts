@@ -58,7 +58,7 @@ test('a coordinator sets up a scheme, pairs people and follows them on the dashb
 
 	const mentor = await inviteParticipant(page, app, schemeId, 'Bethan', 'mentor');
 	expect(mentor.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-	expect(mentor.link).toBe(app.url(`/join?code=${mentor.code}`));
+	expect(mentor.link).toBe(app.url(`/join#code=${mentor.code}`));
 	await expect(page.getByTestId('invitation-qr').locator('svg')).toBeVisible();
 	await expect(page.getByRole('img', { name: 'QR code of the invitation link' })).toBeVisible();
 	await inviteParticipant(page, app, schemeId, 'Sam', 'mentee');

@@ -1,3 +1,4 @@
+import { invitationCodeOf } from '../../src/lib/domain/invitation-link';
 import type { APIRequestContext } from '@playwright/test';
 import fc from 'fast-check';
 import {
@@ -28,7 +29,7 @@ const validPayload = (pair: string) => ({
 });
 
 async function joinedDevice(request: APIRequestContext, link: string) {
-	const code = new URL(link).searchParams.get('code')!;
+	const code = invitationCodeOf(new URL(link));
 	const joined = await request.post('/api/v1/join', { data: { code } });
 	expect(joined.status()).toBe(201);
 	const { device } = await joined.json();
@@ -60,7 +61,7 @@ test.describe('the device API', () => {
 		expect(
 			(
 				await request.post('/api/v1/join', {
-					data: { code: new URL(mentee.link).searchParams.get('code') }
+					data: { code: invitationCodeOf(new URL(mentee.link)) }
 				})
 			).status()
 		).toBe(404);

@@ -1,3 +1,4 @@
+import { invitationCodeOf } from '../../src/lib/domain/invitation-link';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -24,7 +25,7 @@ const sections = [
 
 /** Joins with an invitation link's code through the device API, as a device would. */
 const joinedDevice = (app: AppServer, link: string) =>
-	joinThroughApi(app, new URL(link).searchParams.get('code')!);
+	joinThroughApi(app, invitationCodeOf(new URL(link)));
 
 /** One member's progress report, sent as their device sends it. */
 async function report(app: AppServer, authorization: string, body: object): Promise<string> {

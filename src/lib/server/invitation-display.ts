@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { invitationPath } from '$lib/domain/invitation-link';
 import type { IssuedInvitation } from './invitations';
 
 export interface ShownInvitation {
@@ -20,8 +21,11 @@ export async function shownInvitation(
 	issued: IssuedInvitation,
 	name?: string
 ): Promise<ShownInvitation> {
-	const path = name === undefined ? '/coordinator' : '/join';
-	const link = `${origin}${path}?code=${encodeURIComponent(issued.code)}`;
+	// A colleague's link opens a server-rendered page, which reads its code from the query.
+	const link =
+		name === undefined
+			? `${origin}/coordinator?code=${encodeURIComponent(issued.code)}`
+			: `${origin}${invitationPath(issued.code)}`;
 	return {
 		name,
 		code: issued.code,

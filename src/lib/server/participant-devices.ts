@@ -60,7 +60,8 @@ export async function schemeDevices(db: Database, schemeId: string) {
 		.where(and(eq(participants.schemeId, schemeId), active))
 		.orderBy(asc(devices.createdAt));
 	const byPerson = new Map<string, typeof rows>();
-	for (const row of rows) byPerson.set(row.participantId, [...(byPerson.get(row.participantId) ?? []), row]);
+	for (const row of rows)
+		byPerson.set(row.participantId, [...(byPerson.get(row.participantId) ?? []), row]);
 	return byPerson;
 }
 

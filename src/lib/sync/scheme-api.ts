@@ -123,7 +123,8 @@ export const schemeApi = {
 		}
 		const body = (await response.json().catch(() => ({}))) as Partial<ApiProblem>;
 		if (response.status === 429) return { ok: false, refusal: 'rate-limited' };
-		if (response.status === 413 && body.limit === 'devices') return { ok: false, refusal: 'devices' };
+		if (response.status === 413 && body.limit === 'devices')
+			return { ok: false, refusal: 'devices' };
 		if (response.status === 404 && body.problem) {
 			return { ok: false, refusal: body.problem as JoinRefusal };
 		}

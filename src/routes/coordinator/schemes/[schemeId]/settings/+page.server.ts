@@ -11,7 +11,9 @@ import { coordinatedScheme } from '$lib/server/coordinator-session';
 import { database } from '$lib/server/db';
 import { typedValues } from '$lib/server/form-values';
 import { matchingSettingsOf, saveMatchingSettings } from '$lib/server/matching/matching-settings';
+import { schemeStorage } from '$lib/server/scheme-storage';
 import { updateScheme } from '$lib/server/schemes';
+import { storageLimits } from '$lib/server/storage-limits';
 import { saveSurveyDefinitions, surveyDefinitionsOf } from '$lib/server/surveys/survey-settings';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,7 +30,8 @@ export const load: PageServerLoad = async (event) => {
 			stallAfterWeeks: scheme.stallAfterWeeks
 		},
 		matchingValues: matchingSettingsFormValues(await matchingSettingsOf(db, scheme.id)),
-		surveyValues: surveySettingsFormValues(await surveyDefinitionsOf(db, scheme.id))
+		surveyValues: surveySettingsFormValues(await surveyDefinitionsOf(db, scheme.id)),
+		storage: { ...(await schemeStorage(db, scheme.id)), limits: storageLimits() }
 	};
 };
 
