@@ -1,4 +1,6 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Transaction } from './db/open-database';
+import { pairOps } from './db/schema';
 import type { LinkedChannel } from './pair-membership';
 import { overLimit, type Refusal } from './refusals';
 import { schemeBytesUsed } from './scheme-storage';
@@ -23,16 +25,35 @@ async function schemeBytes(
 
 /**
  * Whether these operations would take the pair's log past its operations or bytes, or the
- * scheme past its bytes. Counted as if none were a retry: a push that only just fits whole.
+ * scheme past its bytes. Operations the log already holds (a retry) count for nothing, so a
+ * push that fitted once is never refused when it is sent again.
  */
 export async function pairLogFull(
 	db: Database | Transaction,
 	schemeId: string,
 	channel: LinkedChannel,
-	rows: readonly { body: Buffer }[],
+	pushed: readonly { pairId: string; opId: string; body: Buffer }[],
 	now: Date
 ): Promise<Refusal | undefined> {
 	const limits = storageLimits();
+	const held = new Set(
+		(
+			await db
+				.select({ opId: pairOps.opId })
+				.from(pairOps)
+				.where(
+					and(
+						eq(pairOps.pairId, pushed[0]!.pairId),
+						inArray(
+							pairOps.opId,
+							pushed.map((row) => row.opId)
+						)
+					)
+				)
+		).map((row) => row.opId)
+	);
+	const rows = pushed.filter((row) => !held.has(row.opId));
+	if (rows.length === 0) return undefined;
 	const bytes = rows.reduce((n, row) => n + row.body.length, 0);
 	if (channel.opCount + rows.length > limits.pairLogOperations)
 		return overLimit('pair-log-operations', limits.pairLogOperations);
