@@ -19,7 +19,7 @@ const pairsCsv = await import('../../src/routes/coordinator/schemes/[schemeId]/p
 const reportCsv =
 	await import('../../src/routes/coordinator/schemes/[schemeId]/report.csv/+server');
 
-async function download(handler: (event: never) => Promise<Response>, query = '') {
+async function download(handler: (event: never) => Response | Promise<Response>, query = '') {
 	const url = new URL(`http://localhost/coordinator/schemes/x/file.csv${query}`);
 	const response = await handler({ request: new Request(url), url, params: {} } as never);
 	expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');

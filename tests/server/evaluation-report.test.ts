@@ -214,7 +214,7 @@ for (const backend of serverDatabaseBackends) {
 				const status = pick(['active', 'active', 'paused', 'ended'] as const);
 				if (status !== 'active') {
 					const on = day(startsOn, int(10, 260));
-					await setPairStatus(db, scheme.id, pair.id, status, on);
+					await setPairStatus(db, scheme.id, pair.id, status, fromCalendarDate(on));
 					pair.status = status;
 					if (status === 'ended') pair.endsOn = on;
 				}
@@ -353,10 +353,13 @@ for (const backend of serverDatabaseBackends) {
 				}
 				const statusAt = (p: SeededPair) =>
 					p.status === 'ended' && p.endsOn! > asOf ? 'active' : p.status;
+				// Nothing dated after an ended pair's last day counts, though it was reported before.
+				const counted = (p: SeededPair, d: string) => p.status !== 'ended' || d <= p.endsOn!;
 				const merged = (p: SeededPair) => {
 					const days = new Map<string, number>();
 					for (const list of p.sessions)
-						for (const s of list) days.set(s.on, Math.max(days.get(s.on) ?? 0, s.minutes));
+						for (const s of list.filter((s) => counted(p, s.on)))
+							days.set(s.on, Math.max(days.get(s.on) ?? 0, s.minutes));
 					return days;
 				};
 				const lastMet = (p: SeededPair) =>
@@ -389,7 +392,8 @@ for (const backend of serverDatabaseBackends) {
 				const wins = seeded.flatMap((p) => {
 					const weeks = new Map<string, number>();
 					for (const list of p.weeks)
-						for (const w of list) weeks.set(w.monday, Math.max(weeks.get(w.monday) ?? 0, w.wins));
+						for (const w of list.filter((w) => counted(p, w.monday)))
+							weeks.set(w.monday, Math.max(weeks.get(w.monday) ?? 0, w.wins));
 					return [...weeks]
 						.filter(([monday, n]) => n > 0 && monday >= weekFrom && monday <= asOf)
 						.map(([monday, n]) => ({

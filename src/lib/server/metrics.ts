@@ -1,17 +1,21 @@
 import { and, eq, or } from 'drizzle-orm';
+import { pairStatusOf } from '$lib/domain/pair-lifecycle';
 import type { MetricsPayload } from '$lib/sync/metrics-payload';
 import type { Database, Transaction } from './db/open-database';
-import { metricUploads, pairProgress, pairReports, pairs } from './db/schema';
+import { metricUploads, pairChannels, pairReports, pairs } from './db/schema';
 import type { DeviceIdentity } from './devices';
-import { mergeReports } from './pair-progress';
-import { saveMergedRecords } from './report/merged-records';
+import { pairEndedAt } from './pair-membership';
+import { updatePairProgress } from './pair-progress-update';
 
 export type MetricsOutcome = 'applied' | 'duplicate' | 'stale' | 'not-in-pair';
 
 /**
  * Stores one member's progress report for a pair. Idempotent by upload id: a retried or
  * duplicated upload changes nothing. Reports are whole snapshots, so an older one arriving
- * after a newer one is recorded but not applied.
+ * after a newer one is recorded but not applied; so is one written after the pair ended, which
+ * could only move its figures past the end. Both answer 'stale', which a device takes as
+ * delivered, so it never retries either. A report written before the end is applied, without
+ * anything it dates after the pair's last day.
  */
 export async function recordMetrics(
 	db: Database,
@@ -22,8 +26,16 @@ export async function recordMetrics(
 		// Locking the pair row serialises uploads for one pair across app servers; the same
 		// query finds this person's previous report.
 		const [pair] = await tx
-			.select({ id: pairs.id, previous: pairReports.generatedAt })
+			.select({
+				id: pairs.id,
+				status: pairs.status,
+				updatedAt: pairs.updatedAt,
+				endsOn: pairs.endsOn,
+				channelEndedAt: pairChannels.endedAt,
+				previous: pairReports.generatedAt
+			})
 			.from(pairs)
+			.leftJoin(pairChannels, eq(pairChannels.pairId, pairs.id))
 			.leftJoin(
 				pairReports,
 				and(eq(pairReports.pairId, pairs.id), eq(pairReports.participantId, who.participantId))
@@ -39,7 +51,9 @@ export async function recordMetrics(
 		if (!pair) return 'not-in-pair';
 
 		const generatedAt = new Date(payload.generatedAt);
-		const applied = !pair.previous || pair.previous < generatedAt;
+		const endedAt = pairEndedAt(pair, pair.channelEndedAt);
+		const applied =
+			(!pair.previous || pair.previous < generatedAt) && !(endedAt && generatedAt > endedAt);
 		const inserted = await tx
 			.insert(metricUploads)
 			.values({
@@ -55,7 +69,12 @@ export async function recordMetrics(
 		if (!applied) return 'stale';
 
 		await saveReport(tx, who.participantId, payload, generatedAt);
-		await refreshProgress(tx, payload.pair, who.schemeId);
+		const ended = pairStatusOf(pair.status, pair.channelEndedAt) === 'ended';
+		await updatePairProgress(tx, {
+			pairId: payload.pair,
+			schemeId: who.schemeId,
+			lastDay: ended ? pair.endsOn : null
+		});
 		return 'applied';
 	});
 }
@@ -87,18 +106,4 @@ async function saveReport(
 		.insert(pairReports)
 		.values(report)
 		.onConflictDoUpdate({ target: [pairReports.pairId, pairReports.participantId], set: report });
-}
-
-/**
- * Recomputes the dashboard's row for a pair from both members' latest reports, and the merged
- * sessions and wins the evaluation report sums.
- */
-async function refreshProgress(tx: Transaction, pairId: string, schemeId: string): Promise<void> {
-	const reports = await tx.select().from(pairReports).where(eq(pairReports.pairId, pairId));
-	await saveMergedRecords(tx, { pairId, schemeId }, reports);
-	const progress = { ...mergeReports(reports), updatedAt: new Date() };
-	await tx
-		.insert(pairProgress)
-		.values({ pairId, ...progress })
-		.onConflictDoUpdate({ target: pairProgress.pairId, set: progress });
 }
