@@ -215,8 +215,7 @@ for (const backend of serverDatabaseBackends) {
 				if (status !== 'active') {
 					const on = day(startsOn, int(10, 260));
 					await setPairStatus(db, scheme.id, pair.id, status, fromCalendarDate(on));
-					pair.status = status;
-					if (status === 'ended') pair.endsOn = on;
+					Object.assign(pair, { status, endsOn: status === 'ended' ? on : null });
 				}
 				seeded.push(pair);
 			}
@@ -353,20 +352,15 @@ for (const backend of serverDatabaseBackends) {
 				}
 				const statusAt = (p: SeededPair) =>
 					p.status === 'ended' && p.endsOn! > asOf ? 'active' : p.status;
-				// Nothing dated after an ended pair's last day counts, though it was reported before.
-				const counted = (p: SeededPair, d: string) => p.status !== 'ended' || d <= p.endsOn!;
+				// An ended pair's figures stop at its last day, though its reports held more.
+				const until = (p: SeededPair) => [asOf, p.endsOn ?? asOf].sort()[0]!;
 				const merged = (p: SeededPair) => {
 					const days = new Map<string, number>();
 					for (const list of p.sessions)
-						for (const s of list.filter((s) => counted(p, s.on)))
-							days.set(s.on, Math.max(days.get(s.on) ?? 0, s.minutes));
-					return days;
+						for (const s of list) days.set(s.on, Math.max(days.get(s.on) ?? 0, s.minutes));
+					return new Map([...days].filter(([on]) => on <= until(p)));
 				};
-				const lastMet = (p: SeededPair) =>
-					[...merged(p).keys()]
-						.filter((d) => d <= asOf)
-						.sort()
-						.at(-1) ?? null;
+				const lastMet = (p: SeededPair) => [...merged(p).keys()].sort().at(-1) ?? null;
 				expect(report.pairs).toEqual({
 					formed: formed.length,
 					active: formed.filter((p) => statusAt(p) === 'active').length,
@@ -392,10 +386,9 @@ for (const backend of serverDatabaseBackends) {
 				const wins = seeded.flatMap((p) => {
 					const weeks = new Map<string, number>();
 					for (const list of p.weeks)
-						for (const w of list.filter((w) => counted(p, w.monday)))
-							weeks.set(w.monday, Math.max(weeks.get(w.monday) ?? 0, w.wins));
+						for (const w of list) weeks.set(w.monday, Math.max(weeks.get(w.monday) ?? 0, w.wins));
 					return [...weeks]
-						.filter(([monday, n]) => n > 0 && monday >= weekFrom && monday <= asOf)
+						.filter(([monday, n]) => n > 0 && monday >= weekFrom && monday <= until(p))
 						.map(([monday, n]) => ({
 							month: (monday < from ? from : monday).slice(0, 7),
 							wins: n
