@@ -1,6 +1,12 @@
 import { dashboardRow } from './support/coordinator';
 import { addAgendaItem, expect, scheduleSession, test } from './support/fixtures';
-import { aPairOnTwoDevices, deviceData, linkByShortCode, syncPair } from './support/pair-devices';
+import {
+	aPairOnTwoDevices,
+	deviceData,
+	linkByShortCode,
+	schemePairSays,
+	syncPair
+} from './support/pair-devices';
 
 test('a pair links by code, then shares agenda and session edits made offline, and nothing private', async ({
 	page,
@@ -110,7 +116,7 @@ test('a pair links by code, then shares agenda and session edits made offline, a
 	await laptop.context.close();
 });
 
-test('either member ends the pair: both keep what was shared, nothing new is shared, the scheme sees it', async ({
+test('pause, resume and a member’s end show alike on both devices and the dashboard, which cannot undo the end', async ({
 	page,
 	app,
 	browser
@@ -121,6 +127,18 @@ test('either member ends the pair: both keep what was shared, nothing new is sha
 	await addAgendaItem(phone.page, app, 'Shared before the end');
 	await syncPair(phone.page, app);
 	await syncPair(laptop.page, app);
+
+	// The coordinator pauses the pair and both devices say so after a sync; then resumes it.
+	const { schemeId } = invitations;
+	const row = await dashboardRow(page, app, schemeId, 'Morgan Mentor');
+	const pairId = (await row.locator('input[name="pairId"]').inputValue()).trim();
+	await row.getByRole('button', { name: 'Pause – Morgan Mentor with Megan Mentee' }).click();
+	await expect(row.getByRole('cell').nth(1)).toHaveText('Paused');
+	for (const device of [phone, laptop])
+		await schemePairSays(device.page, app, 'Your scheme coordinator has paused this pair.');
+	await row.getByRole('button', { name: 'Resume – Morgan Mentor with Megan Mentee' }).click();
+	await expect(row.getByRole('cell').nth(1)).toHaveText('Active');
+	await schemePairSays(phone.page, app, 'In your scheme this pair is active.');
 
 	await phone.page.goto(app.url('/pair'));
 	await phone.page.getByText('End the mentoring pair…').click();
@@ -133,8 +151,16 @@ test('either member ends the pair: both keep what was shared, nothing new is sha
 
 	// The mentor's device learns of it when it next syncs (opening the app does), and keeps
 	// everything shared.
-	await laptop.page.goto(app.url('/pair'));
+	await schemePairSays(laptop.page, app, 'This pair has ended in the scheme.');
 	await expect(laptop.page.getByTestId('pair-link')).toContainText('The pair ended on');
+	// Both say the same day, in the link's state and in the scheme's dates.
+	await phone.page.goto(app.url('/pair'));
+	const saying = (page: typeof phone.page) =>
+		Promise.all([
+			page.getByTestId('pair-link').getByRole('status').innerText(),
+			page.getByTestId('scheme-pair').innerText()
+		]);
+	expect(await saying(laptop.page)).toEqual(await saying(phone.page));
 	await laptop.page.goto(app.url('/agenda'));
 	await expect(laptop.page.getByTestId('agenda-list')).toContainText('Shared before the end');
 	// What either writes now stays on their own device: nothing is queued for the other.
@@ -148,9 +174,30 @@ test('either member ends the pair: both keep what was shared, nothing new is sha
 	await expect(phone.page.getByTestId('agenda-list')).toContainText('Shared before the end');
 	await expect(phone.page.getByTestId('agenda-list')).not.toContainText('Written after the end');
 
-	// The coordinator sees that the pair ended, never why.
-	const row = await dashboardRow(page, app, invitations.schemeId, 'Morgan Mentor');
-	await expect(row).toContainText('Ended');
+	// The coordinator sees that the pair ended, never why, and has no way to resume it: no
+	// button, and a request made by hand is refused in words.
+	const ended = await dashboardRow(page, app, schemeId, 'Morgan Mentor');
+	await expect(ended.getByRole('cell').nth(1)).toHaveText('Ended');
+	await expect(ended.getByRole('button')).toHaveCount(0);
+	await page.evaluate((pairId) => {
+		const form = document.createElement('form');
+		form.method = 'POST';
+		form.action = '?/status';
+		for (const [name, value] of [
+			['pairId', pairId],
+			['status', 'active']
+		]) {
+			const input = document.createElement('input');
+			Object.assign(input, { type: 'hidden', name, value });
+			form.append(input);
+		}
+		document.body.append(form);
+		form.submit();
+	}, pairId);
+	await expect(page.getByRole('status')).toHaveText(
+		'The pairing of Morgan Mentor with Megan Mentee has ended, so it can no longer be paused or resumed. To carry on mentoring, pair them again below.'
+	);
+	await expect(ended.getByRole('cell').nth(1)).toHaveText('Ended');
 	await phone.context.close();
 	await laptop.context.close();
 });

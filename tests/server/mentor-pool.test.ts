@@ -108,12 +108,12 @@ for (const backend of serverDatabaseBackends) {
 			expect(quiet).toMatchObject({ joined: true, unavailability: 'not-published' });
 
 			// A paused pair still holds the place; an ended one frees it.
-			await setPairStatus(db, scheme.id, pair.pairId, 'paused', today);
+			await setPairStatus(db, scheme.id, pair.pairId, 'paused');
 			expect((await mentorPoolOf(db, scheme.id, today)).mentors[0]).toMatchObject({
 				activeMentees: 1,
 				unavailability: 'no-capacity'
 			});
-			await setPairStatus(db, scheme.id, pair.pairId, 'ended', today);
+			await setPairStatus(db, scheme.id, pair.pairId, 'ended');
 			expect((await mentorPoolOf(db, scheme.id, today)).mentors[0]).toMatchObject({
 				activeMentees: 0,
 				unavailability: null

@@ -451,7 +451,7 @@ for (const backend of serverDatabaseBackends) {
 				const endedAt = at('2026-09-01T12:00:00Z');
 				expect(await endPair(db, menteeDevice, pairId, endedAt)).toEqual({
 					ok: true,
-					value: { endedAt: endedAt.toISOString() }
+					value: { endedAt: endedAt.toISOString(), endsOn: '2026-09-01' }
 				});
 				expect(await pushOps(db, mentorDevice, pairId, aPush(1))).toEqual(ended);
 				expect(await linkDevice(db, mentorDevice, pairId, proof)).toEqual(ended);
@@ -490,13 +490,14 @@ for (const backend of serverDatabaseBackends) {
 				const { scheme, mentorDevice, menteeDevice, pairId } = await aLinkedPair();
 				await putOffer(db, mentorDevice, pairId, anOffer(), at('2026-09-01T11:55:00Z'));
 				const first = at('2026-09-01T12:00:00Z');
+				const firstEnd = { endedAt: first.toISOString(), endsOn: '2026-09-01' };
 				expect(await endPair(db, mentorDevice, pairId, first)).toEqual({
 					ok: true,
-					value: { endedAt: first.toISOString() }
+					value: firstEnd
 				});
 				expect(await endPair(db, menteeDevice, pairId, at('2026-09-03T09:00:00Z'))).toEqual({
 					ok: true,
-					value: { endedAt: first.toISOString() }
+					value: firstEnd
 				});
 				const [pair] = await db.select().from(pairs).where(eq(pairs.id, pairId));
 				expect(pair).toMatchObject({ status: 'ended', endsOn: '2026-09-01', schemeId: scheme.id });
@@ -506,7 +507,7 @@ for (const backend of serverDatabaseBackends) {
 				).toEqual([]);
 			});
 
-			it('brings a planned later end forward to today, and keeps an earlier one', async () => {
+			it('takes the day it really ended as its end date, earlier or later than planned', async () => {
 				const later = await aPairWithDevices(db);
 				await db.update(pairs).set({ endsOn: '2026-12-31' }).where(eq(pairs.id, later.pairId));
 				await endPair(db, later.menteeDevice, later.pairId, at('2026-09-01T12:00:00Z'));
@@ -516,15 +517,14 @@ for (const backend of serverDatabaseBackends) {
 				const endsOn = async (pairId: string) =>
 					(await db.select().from(pairs).where(eq(pairs.id, pairId)))[0]!.endsOn;
 				expect(await endsOn(later.pairId)).toBe('2026-09-01');
-				expect(await endsOn(earlier.pairId)).toBe('2026-08-31');
+				expect(await endsOn(earlier.pairId)).toBe('2026-09-01');
 			});
 
 			it('counts a pair the coordinator ended as ended, from that moment', async () => {
 				const linked = await aLinkedPair();
 				await pushOps(db, linked.menteeDevice, linked.pairId, aPush(1));
-				await setPairStatus(db, linked.scheme.id, linked.pairId, 'ended', '2026-09-01');
-				const [pair] = await db.select().from(pairs).where(eq(pairs.id, linked.pairId));
-				const endedAt = pair!.updatedAt.toISOString();
+				const endedAt = '2026-09-01T12:00:00.000Z';
+				await setPairStatus(db, linked.scheme.id, linked.pairId, 'ended', at(endedAt));
 				expect(await pushOps(db, linked.mentorDevice, linked.pairId, aPush(1))).toEqual(ended);
 				expect(await linkDevice(db, linked.mentorDevice, linked.pairId, linked.proof)).toEqual(
 					ended
@@ -538,14 +538,14 @@ for (const backend of serverDatabaseBackends) {
 				expect(pulled.ok && pulled.value.ops).toHaveLength(1);
 				expect(await endPair(db, linked.mentorDevice, linked.pairId)).toEqual({
 					ok: true,
-					value: { endedAt }
+					value: { endedAt, endsOn: '2026-09-01' }
 				});
 				const status = await channelStatus(db, linked.menteeDevice, linked.pairId);
 				expect(status).toMatchObject({ ok: true, value: { channel: { endedAt } } });
 
 				// Before any device linked, too: no channel is made for an ended pair.
 				const unlinked = await aPairWithDevices(db);
-				await setPairStatus(db, unlinked.scheme.id, unlinked.pairId, 'ended', '2026-09-01');
+				await setPairStatus(db, unlinked.scheme.id, unlinked.pairId, 'ended');
 				expect(await linkDevice(db, unlinked.mentorDevice, unlinked.pairId, aProof())).toEqual(
 					ended
 				);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeReports, type MemberReport } from '$lib/server/pair-progress';
+import { mergeReports, reportUntil, type MemberReport } from '$lib/server/pair-progress';
 
 const report = (overrides: Partial<MemberReport> = {}): MemberReport => ({
 	sessionsHeld: [],
@@ -55,5 +55,34 @@ describe('merging the two members’ reports', () => {
 			agreementOn: '2026-05-02',
 			lastActivityOn: '2026-06-09'
 		});
+	});
+});
+
+describe('a report as far as the pair’s last day', () => {
+	const sent = report({
+		sessionsHeld: [
+			{ on: '2026-08-15', minutes: 30 },
+			{ on: '2026-08-16', minutes: 45 }
+		],
+		// W33 (10 to 16 August) holds the last day; W34 begins after it.
+		winsByWeek: [
+			{ week: '2026-W33', wins: 2 },
+			{ week: '2026-W34', wins: 1 }
+		],
+		goalsSet: 3,
+		lastActivityOn: '2026-08-20'
+	});
+
+	it('keeps the last day and the week holding it, and nothing after', () => {
+		expect(reportUntil(sent, '2026-08-15')).toEqual({
+			...sent,
+			sessionsHeld: [{ on: '2026-08-15', minutes: 30 }],
+			winsByWeek: [{ week: '2026-W33', wins: 2 }],
+			lastActivityOn: '2026-08-15'
+		});
+	});
+
+	it('keeps everything of a pair still running', () => {
+		expect(reportUntil(sent, null)).toBe(sent);
 	});
 });

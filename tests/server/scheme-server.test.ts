@@ -271,7 +271,7 @@ for (const backend of serverDatabaseBackends) {
 				const { scheme, pairId } = await aSchemeWithPair(open.db);
 				const rows = await dashboardRows(open.db, scheme, '2026-07-01');
 				expect(rows[0]).toMatchObject({ pairId, stalling: true, sessionsHeld: 0 });
-				await setPairStatus(open.db, scheme.id, pairId, 'paused', '2026-07-01');
+				await setPairStatus(open.db, scheme.id, pairId, 'paused');
 				const paused = await dashboardRows(open.db, scheme, '2026-07-01');
 				expect(paused[0]).toMatchObject({ status: 'paused', stalling: false });
 				expect(dashboardTotals(paused)).toMatchObject({ pairs: 1, paused: 1, stalling: 0 });

@@ -199,7 +199,8 @@ export class MockPairServer implements PairApi {
 		const channel = this.channels.get(pairId);
 		if (channel) channel.endedAt ??= new Date().toISOString();
 		else this.endedPairs.add(pairId);
-		return { ok: true as const, value: { endedAt: channel?.endedAt ?? new Date().toISOString() } };
+		const endedAt = channel?.endedAt ?? new Date().toISOString();
+		return { ok: true as const, value: { endedAt, endsOn: endedAt.slice(0, 10) } };
 	}
 
 	// ---- What a malicious operator (or a broken disk) could do to the stored log.

@@ -147,7 +147,11 @@ describe('linking a pair’s devices', () => {
 			ok: true
 		});
 		expect(await mentee.channel()).toMatchObject({ state: 'ended' });
-		expect((await mentee.db.schemePairs.get(pairId))?.status).toBe('ended');
+		// The end day is the scheme's, from its reply, as the next participation will say too.
+		expect(await mentee.db.schemePairs.get(pairId)).toMatchObject({
+			status: 'ended',
+			endsOn: (await mentee.channel())!.endedAt!.slice(0, 10)
+		});
 		await mentor.sync();
 		expect(await mentor.channel()).toMatchObject({ state: 'ended' });
 		expect((await mentor.repos.goals.list(mentor.localPairId)).map((g) => g.title)).toEqual([

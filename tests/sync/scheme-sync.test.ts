@@ -69,6 +69,25 @@ describe('syncing with the scheme', () => {
 		expect(pairs.map((p) => p.partnerName).sort()).toEqual(['Rhian', 'Zoe']);
 	});
 
+	it('shows the pair as the scheme holds it: paused, resumed, then ended, with its end day', async () => {
+		const { repos, server, sync } = await deviceWithPair();
+		await sync.join('GOOD-CODE');
+		const shown = async () => (await repos.scheme.links())[0]!;
+		for (const status of ['paused', 'active'] as const) {
+			server.pairs = [{ ...server.pairs[0]!, status }];
+			await sync.run();
+			expect(await shown()).toMatchObject({ status, endsOn: null });
+		}
+		server.pairs = [{ ...server.pairs[0]!, status: 'ended', endsOn: '2026-11-20' }];
+		await sync.run();
+		expect(await shown()).toMatchObject({ status: 'ended', endsOn: '2026-11-20' });
+		// Nothing more goes to the scheme about an ended pair.
+		const sent = server.uploads.size;
+		await logWin(repos, 'after-the-end');
+		await sync.run();
+		expect(server.uploads.size).toBe(sent);
+	});
+
 	it('keeps a report waiting while offline and backs off, then sends it', async () => {
 		const { repos, server, sync, clock } = await deviceWithPair();
 		await sync.join('GOOD-CODE');

@@ -1,7 +1,8 @@
 import { addDays, differenceInCalendarDays, parseISO } from 'date-fns';
+import type { PairStatus } from './pair-lifecycle';
 
 export interface PairActivity {
-	status: 'active' | 'paused' | 'ended';
+	status: PairStatus;
 	startsOn: string;
 	lastMetOn: string | null;
 }

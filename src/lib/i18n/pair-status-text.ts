@@ -1,7 +1,9 @@
-import type { PairActivity } from '$lib/domain/stalling';
+import type { PairStatus } from '$lib/domain/pair-lifecycle';
+import type { PairStatusChange } from '$lib/server/scheme-pairs';
 import { m } from '$lib/paraglide/messages.js';
 
-type PairStatus = PairActivity['status'];
+type Names = { mentor: string; mentee: string };
+type Refusal = Extract<PairStatusChange, { ok: false }>['refusal'];
 
 /** A pair's status as a coordinator reads it. */
 export function pairStatusText(status: PairStatus): string {
@@ -16,7 +18,7 @@ export function pairStatusText(status: PairStatus): string {
 }
 
 /** What was done to a pair, said after the coordinator pressed Pause, Resume or End. */
-export function pairChangedText(status: PairStatus, names: { mentor: string; mentee: string }) {
+export function pairChangedText(status: PairStatus, names: Names) {
 	switch (status) {
 		case 'active':
 			return m.coord_pair_resumed(names);
@@ -25,4 +27,10 @@ export function pairChangedText(status: PairStatus, names: { mentor: string; men
 		case 'ended':
 			return m.coord_pair_ended(names);
 	}
+}
+
+/** Why a pair was left as it was; without names when the pair is not on the page at all. */
+export function pairRefusedText(refusal: Refusal, names: Names | undefined) {
+	if (refusal === 'not-found' || !names) return m.coord_pair_not_found();
+	return refusal === 'ended' ? m.coord_pair_end_final(names) : m.coord_pair_move_refused(names);
 }

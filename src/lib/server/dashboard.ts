@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { pairStatusOf, type PairStatus } from '$lib/domain/pair-lifecycle';
 import { isStalling } from '$lib/domain/stalling';
 import type { Database } from './db/open-database';
-import { pairProgress, pairs, participants } from './db/schema';
+import { pairChannels, pairProgress, pairs, participants } from './db/schema';
 import type { Scheme } from './schemes';
 
 export interface DashboardRow {
@@ -10,7 +11,7 @@ export interface DashboardRow {
 	menteeId: string;
 	mentorName: string;
 	menteeName: string;
-	status: 'active' | 'paused' | 'ended';
+	status: PairStatus;
 	startsOn: string;
 	endsOn: string | null;
 	sessionsHeld: number;
@@ -67,6 +68,7 @@ export async function dashboardRows(
 			mentorName: mentor.name,
 			menteeName: mentee.name,
 			status: pairs.status,
+			channelEndedAt: pairChannels.endedAt,
 			startsOn: pairs.startsOn,
 			endsOn: pairs.endsOn,
 			sessionsHeld: pairProgress.sessionsHeld,
@@ -80,13 +82,15 @@ export async function dashboardRows(
 		.innerJoin(mentor, eq(mentor.id, pairs.mentorId))
 		.innerJoin(mentee, eq(mentee.id, pairs.menteeId))
 		.leftJoin(pairProgress, eq(pairProgress.pairId, pairs.id))
+		.leftJoin(pairChannels, eq(pairChannels.pairId, pairs.id))
 		.where(eq(pairs.schemeId, scheme.id));
 	const value = sortValue[sort];
 	const sign = direction === 'asc' ? 1 : -1;
 	return rows
-		.map((r) => {
+		.map(({ channelEndedAt, ...r }) => {
 			const row = {
 				...r,
+				status: pairStatusOf(r.status, channelEndedAt),
 				sessionsHeld: r.sessionsHeld ?? 0,
 				minutesHeld: r.minutesHeld ?? 0,
 				goalsSet: r.goalsSet ?? 0,

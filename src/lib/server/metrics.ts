@@ -1,20 +1,24 @@
 import { and, eq, or } from 'drizzle-orm';
+import { pairStatusOf } from '$lib/domain/pair-lifecycle';
 import { notAfter } from '$lib/domain/timestamp';
 import type { MetricsPayload } from '$lib/sync/metrics-payload';
 import type { Database, Transaction } from './db/open-database';
-import { pairProgress, pairReports, pairs } from './db/schema';
+import { pairChannels, pairReports, pairs } from './db/schema';
 import type { DeviceIdentity } from './devices';
 import { asOf } from './metrics-as-of';
-import { mergeReports } from './pair-progress';
-import { saveMergedRecords } from './report/merged-records';
+import { pairEndedAt } from './pair-membership';
+import { updatePairProgress } from './pair-progress-update';
 
 export type MetricsOutcome = 'applied' | 'duplicate' | 'stale' | 'not-in-pair';
 
 /**
  * Stores one member's progress report for a pair. Idempotent by upload id: the same upload
  * again changes nothing. Reports are whole snapshots, so an older one arriving after a newer
- * one is stale. A device clock running ahead counts as the server's now, so it cannot make
- * every later report look older than its own.
+ * one is stale; so is one written after the pair ended, which could only move its figures past
+ * the end. Both answer 'stale', which a device takes as delivered, so it never retries either.
+ * A device clock running ahead counts as the server's now, so it cannot make every later
+ * report look older than its own; a report written before the end is applied, without
+ * anything it dates after the pair's last day.
  */
 export async function recordMetrics(
 	db: Database,
@@ -23,19 +27,17 @@ export async function recordMetrics(
 	now = new Date()
 ): Promise<MetricsOutcome> {
 	return db.transaction(async (tx) => {
-		// Locking the pair row serialises uploads for one pair across app servers; the same
-		// query finds this person's previous report.
+		// Locking the pair row serialises uploads for one pair across app servers.
 		const [pair] = await tx
 			.select({
 				id: pairs.id,
-				previous: pairReports.generatedAt,
-				previousUpload: pairReports.uploadId
+				status: pairs.status,
+				updatedAt: pairs.updatedAt,
+				endsOn: pairs.endsOn,
+				channelEndedAt: pairChannels.endedAt
 			})
 			.from(pairs)
-			.leftJoin(
-				pairReports,
-				and(eq(pairReports.pairId, pairs.id), eq(pairReports.participantId, who.participantId))
-			)
+			.leftJoin(pairChannels, eq(pairChannels.pairId, pairs.id))
 			.where(
 				and(
 					eq(pairs.id, payload.pair),
@@ -45,13 +47,27 @@ export async function recordMetrics(
 			)
 			.for('update', { of: pairs });
 		if (!pair) return 'not-in-pair';
-		if (pair.previousUpload === payload.uploadId) return 'duplicate';
+		// Read once the lock is held, so it sees what the upload before this one committed.
+		const [held] = await tx
+			.select({ generatedAt: pairReports.generatedAt, uploadId: pairReports.uploadId })
+			.from(pairReports)
+			.where(
+				and(eq(pairReports.pairId, pair.id), eq(pairReports.participantId, who.participantId))
+			);
+		if (held?.uploadId === payload.uploadId) return 'duplicate';
 
 		const generatedAt = notAfter(new Date(payload.generatedAt), now);
-		if (pair.previous && pair.previous >= generatedAt) return 'stale';
+		if (held && held.generatedAt >= generatedAt) return 'stale';
+		const endedAt = pairEndedAt(pair, pair.channelEndedAt);
+		if (endedAt && generatedAt > endedAt) return 'stale';
 
 		await saveReport(tx, who.participantId, asOf(payload, now), generatedAt);
-		await refreshProgress(tx, payload.pair, who.schemeId);
+		const ended = pairStatusOf(pair.status, pair.channelEndedAt) === 'ended';
+		await updatePairProgress(tx, {
+			pairId: payload.pair,
+			schemeId: who.schemeId,
+			lastDay: ended ? pair.endsOn : null
+		});
 		return 'applied';
 	});
 }
@@ -84,18 +100,4 @@ async function saveReport(
 		.insert(pairReports)
 		.values(report)
 		.onConflictDoUpdate({ target: [pairReports.pairId, pairReports.participantId], set: report });
-}
-
-/**
- * Recomputes the dashboard's row for a pair from both members' latest reports, and the merged
- * sessions and wins the evaluation report sums.
- */
-async function refreshProgress(tx: Transaction, pairId: string, schemeId: string): Promise<void> {
-	const reports = await tx.select().from(pairReports).where(eq(pairReports.pairId, pairId));
-	await saveMergedRecords(tx, { pairId, schemeId }, reports);
-	const progress = { ...mergeReports(reports), updatedAt: new Date() };
-	await tx
-		.insert(pairProgress)
-		.values({ pairId, ...progress })
-		.onConflictDoUpdate({ target: pairProgress.pairId, set: progress });
 }

@@ -1,9 +1,9 @@
 import { and, eq, or } from 'drizzle-orm';
+import type { PairStatus } from '$lib/domain/pair-lifecycle';
 import type { Database } from './db/open-database';
 import { pairChannelDevices, pairChannels, pairs } from './db/schema';
 import type { DeviceIdentity } from './devices';
 import { refused, type Outcome } from './refusals';
-import type { PairStatus } from './scheme-pairs';
 import { isUuid } from './schemes';
 
 export interface MemberPair {

@@ -1,3 +1,5 @@
+import { weekMonday, type CalendarDate } from '$lib/domain/calendar-date';
+
 /** One member's latest report, as stored. */
 export interface MemberReport {
 	sessionsHeld: readonly { on: string; minutes: number }[];
@@ -26,6 +28,22 @@ const latest = (dates: (string | null)[]) =>
 		.filter((d): d is string => d !== null)
 		.sort()
 		.at(-1) ?? null;
+
+/**
+ * A member's report as far as the pair's last day: a session held, a week of wins begun or an
+ * activity dated after the pair ended does not count for the scheme, whenever it was sent.
+ * Null for a pair that has not ended, which counts everything.
+ */
+export function reportUntil<R extends MemberReport>(report: R, lastDay: CalendarDate | null): R {
+	if (lastDay === null) return report;
+	const { lastActivityOn } = report;
+	return {
+		...report,
+		sessionsHeld: report.sessionsHeld.filter((s) => s.on <= lastDay),
+		winsByWeek: report.winsByWeek.filter((w) => weekMonday(w.week) <= lastDay),
+		lastActivityOn: lastActivityOn !== null && lastActivityOn > lastDay ? lastDay : lastActivityOn
+	};
+}
 
 /**
  * Until the pair link shares one record set, each member keeps their own: the mentor may log a

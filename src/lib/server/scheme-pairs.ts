@@ -1,11 +1,13 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { pairMove, pairStatusOf, type PairStatus } from '$lib/domain/pair-lifecycle';
 import type { SchemePairInput } from '$lib/domain/scheme-inputs';
 import type { Database } from './db/open-database';
-import { pairStatuses, pairs, participants } from './db/schema';
+import { pairChannels, pairs, participants } from './db/schema';
+import { closePair } from './pair-ending';
 import { isUuid } from './schemes';
 
-export type PairStatus = (typeof pairStatuses)[number];
+export type { PairStatus };
 
 export type PairCreation =
 	| { ok: true; pairId: string }
@@ -38,25 +40,38 @@ export async function createPair(
 	return { ok: true, pairId: pair!.id };
 }
 
-/** Pauses, resumes or ends a pair; ending is no-fault and keeps every metric. */
+export type PairStatusChange =
+	{ ok: true; changed: boolean } | { ok: false; refusal: 'not-found' | 'ended' | 'not-allowed' };
+
+/**
+ * The coordinator pauses, resumes or ends a pair, as the pair's life allows
+ * (src/lib/domain/pair-lifecycle.ts): an ended pair stays ended, whoever ended it, whatever
+ * the request says. Ending is no-fault and keeps every figure up to the day it ended.
+ */
 export async function setPairStatus(
 	db: Database,
 	schemeId: string,
 	pairId: string,
 	status: PairStatus,
-	today: string
-): Promise<boolean> {
-	if (!isUuid(pairId)) return false;
-	const changed = await db
-		.update(pairs)
-		.set({
-			status,
-			updatedAt: new Date(),
-			...(status === 'ended' ? { endsOn: today } : {})
-		})
-		.where(and(eq(pairs.id, pairId), eq(pairs.schemeId, schemeId)))
-		.returning({ id: pairs.id });
-	return changed.length > 0;
+	now = new Date()
+): Promise<PairStatusChange> {
+	if (!isUuid(pairId)) return { ok: false, refusal: 'not-found' };
+	return db.transaction(async (tx) => {
+		// Locked as a member's end locks it (see memberPair), so the two cannot cross.
+		const [pair] = await tx
+			.select({ status: pairs.status, channelEndedAt: pairChannels.endedAt })
+			.from(pairs)
+			.leftJoin(pairChannels, eq(pairChannels.pairId, pairs.id))
+			.where(and(eq(pairs.id, pairId), eq(pairs.schemeId, schemeId)))
+			.for('no key update', { of: pairs });
+		if (!pair) return { ok: false, refusal: 'not-found' };
+		const move = pairMove(pairStatusOf(pair.status, pair.channelEndedAt), status, 'coordinator');
+		if (move === 'unchanged') return { ok: true, changed: false };
+		if (move !== 'move') return { ok: false, refusal: move };
+		if (status === 'ended') await closePair(tx, { id: pairId, schemeId }, now);
+		else await tx.update(pairs).set({ status, updatedAt: now }).where(eq(pairs.id, pairId));
+		return { ok: true, changed: true };
+	});
 }
 
 /** The pairs a device's owner belongs to, as their device shows them. */
@@ -64,12 +79,18 @@ export async function pairsOfParticipant(db: Database, participantId: string) {
 	const mentor = alias(participants, 'mentor');
 	const mentee = alias(participants, 'mentee');
 	const rows = await db
-		.select({ pair: pairs, mentorName: mentor.name, menteeName: mentee.name })
+		.select({
+			pair: pairs,
+			channelEndedAt: pairChannels.endedAt,
+			mentorName: mentor.name,
+			menteeName: mentee.name
+		})
 		.from(pairs)
 		.innerJoin(mentor, eq(mentor.id, pairs.mentorId))
 		.innerJoin(mentee, eq(mentee.id, pairs.menteeId))
+		.leftJoin(pairChannels, eq(pairChannels.pairId, pairs.id))
 		.where(or(eq(pairs.mentorId, participantId), eq(pairs.menteeId, participantId)));
-	return rows.map(({ pair, mentorName, menteeName }) => {
+	return rows.map(({ pair, channelEndedAt, mentorName, menteeName }) => {
 		const asMentor = pair.mentorId === participantId;
 		return {
 			id: pair.id,
@@ -77,7 +98,7 @@ export async function pairsOfParticipant(db: Database, participantId: string) {
 			partnerName: asMentor ? menteeName : mentorName,
 			startsOn: pair.startsOn,
 			endsOn: pair.endsOn,
-			status: pair.status
+			status: pairStatusOf(pair.status, channelEndedAt)
 		};
 	});
 }

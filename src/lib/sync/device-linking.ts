@@ -162,7 +162,7 @@ export class DeviceLinking {
 			return { ok: false, refusal: ended.problem.kind === 'offline' ? 'offline' : 'not-in-scheme' };
 		}
 		if (await this.channels.get(pair.id)) await this.channels.end(pair.id, ended.value.endedAt);
-		await this.scheme.markPairEnded(pair.id, ended.value.endedAt.slice(0, 10));
+		await this.scheme.markPairEnded(pair.id, ended.value.endsOn);
 		return { ok: true };
 	}
 }

@@ -131,6 +131,8 @@ export interface OfferReply extends OfferRequest {
 /** POST end: either member ends the pair, no fault; the reply says when. */
 export interface EndReply {
 	endedAt: string;
+	/** The pair's end date as the scheme now holds it: the day it ended. */
+	endsOn: string;
 }
 
 // ---- Backups: /api/v1/backup and /api/v1/recover

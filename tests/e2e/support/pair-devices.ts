@@ -46,6 +46,14 @@ export async function syncPair(page: Page, app: AppServer): Promise<void> {
 	}).toPass({ timeout: 30_000 });
 }
 
+/** Opens the Pair screen until, after the sync that opening starts, the scheme's line says this. */
+export async function schemePairSays(page: Page, app: AppServer, text: string): Promise<void> {
+	await expect(async () => {
+		await page.goto(app.url('/pair'));
+		await expect(page.getByTestId('scheme-pair')).toContainText(text, { timeout: 3_000 });
+	}).toPass({ timeout: 30_000 });
+}
+
 /** One device shows a code; the other types its short code. Returns the code. */
 export async function linkByShortCode(shower: Page, taker: Page, app: AppServer): Promise<string> {
 	await shower.goto(app.url('/link'));

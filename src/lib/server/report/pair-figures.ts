@@ -17,10 +17,12 @@ export interface PairFigures {
 
 /**
  * The pairs formed in the period (started within it), as they stood on the day the figures
- * are taken: a pair ended after that day was still running then. Stalling is the dashboard's
- * rule (src/lib/domain/stalling.ts) on that day: an active pair that had started and had not
- * met for more than the scheme's window, counting from its start if it never met. Goals are
- * as last reported: the metrics carry no dates for them.
+ * are taken: a pair ended after that day was still running then; a closed channel means it
+ * ended, whatever its status says (pairStatusOf in src/lib/domain/pair-lifecycle.ts). Stalling
+ * is the dashboard's rule (src/lib/domain/stalling.ts) on that day: an active pair that had
+ * started and had not met for more than the scheme's window, counting from its start if it
+ * never met. Goals are as last reported before the pair ended: the metrics carry no dates for
+ * them, and a report written after the end is not applied.
  */
 export async function pairFigures(db: Database, scope: ReportScope): Promise<PairFigures> {
 	const { schemeId, period, asOf } = scope;
@@ -29,11 +31,15 @@ export async function pairFigures(db: Database, scope: ReportScope): Promise<Pai
 		sql`
 		with formed as (
 			select p.id, p.starts_on,
-				case when p.status = 'ended' and p.ends_on > ${asOf}::date then 'active' else p.status end
+				case when (p.status = 'ended' or c.ended_at is not null) and p.ends_on > ${asOf}::date
+						then 'active'
+					when c.ended_at is not null then 'ended'
+					else p.status end
 					as status,
 				(select max(s.held_on) from pair_sessions s
 					where s.pair_id = p.id and s.held_on <= ${asOf}::date) as last_met
 			from pairs p
+			left join pair_channels c on c.pair_id = p.id
 			where p.scheme_id = ${schemeId} and p.starts_on between ${period.from}::date and ${period.to}::date
 		)
 		select

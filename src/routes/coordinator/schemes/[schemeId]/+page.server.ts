@@ -58,12 +58,17 @@ export const actions: Actions = {
 	status: async (event) => {
 		const { scheme } = await coordinatedScheme(event);
 		const parsed = v.safeParse(statusChange, Object.fromEntries(await event.request.formData()));
-		if (!parsed.success) return fail(400, { status: { changed: false as const } });
+		if (!parsed.success)
+			return fail(400, { status: { changed: false as const, refusal: 'not-found' as const } });
 		const { pairId, status } = parsed.output;
 		const { db } = await database();
-		const today = toCalendarDate(new Date());
-		if (!(await setPairStatus(db, scheme.id, pairId, status, today)))
-			return fail(404, { status: { changed: false as const } });
+		const change = await setPairStatus(db, scheme.id, pairId, status);
+		if (!change.ok) {
+			const { refusal } = change;
+			return fail(refusal === 'not-found' ? 404 : 409, {
+				status: { changed: false as const, refusal, pairId }
+			});
+		}
 		return { status: { changed: true as const, pairId, to: status } };
 	},
 	pair: async (event) => {
