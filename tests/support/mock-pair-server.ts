@@ -1,3 +1,4 @@
+import type { LimitProblem } from '$lib/sync/limit-problem';
 import { createHash } from 'node:crypto';
 import type { DeviceCredential } from '$lib/sync/device-http';
 import type { PairApi, PairResult } from '$lib/sync/pair-api';
@@ -34,6 +35,8 @@ const fingerprint = (s: string) => createHash('sha256').update(s).digest('hex');
  */
 export class MockPairServer implements PairApi {
 	offline = false;
+	/** Refuses pushes as the real server does once a pair's log is at its limit. */
+	logFull: LimitProblem | null = null;
 	/** Chance that a push or pull reaches the server but its reply is lost. */
 	lostReplyRate = 0;
 	/** Chance that a push is delivered twice. */
@@ -135,6 +138,7 @@ export class MockPairServer implements PairApi {
 		const refused = this.guard(c, pairId, true);
 		if (refused) return refused;
 		if (this.channels.get(pairId)!.endedAt) return fail({ kind: 'ended' });
+		if (this.logFull) return fail(this.logFull);
 		this.bytes += JSON.stringify({ ops }).length;
 		const deliveries = this.random() < this.duplicateRate ? 2 : 1;
 		let stored = 0;

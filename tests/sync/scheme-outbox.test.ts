@@ -143,6 +143,37 @@ describe('the outbox to the scheme', () => {
 		await sync.run();
 		expect(server.surveyAnswers.get(`${pair}/baseline`)?.ratings.confidence).toBe(4);
 	});
+
+	it('waits at a limit as long as the scheme said, then sends it', async () => {
+		const { repos, server, sync, clock } = await joinedDevice();
+		const retryAt = new Date(clock().getTime() + 3_600_000).toISOString();
+		server.limit = { kind: 'limit', limit: 'check-in-answers-per-day', max: 100, retryAt };
+		await repos.scheme.queue(survey(3));
+		await sync.run();
+		const [waiting] = await repos.scheme.pending();
+		expect(waiting).toMatchObject({
+			nextAttemptAt: Date.parse(retryAt),
+			lastProblem: server.limit
+		});
+		server.limit = null;
+		server.calls.length = 0;
+		clock.advance(60_000);
+		await sync.run();
+		expect(server.calls).not.toContain('survey');
+		clock.advance(3_600_000);
+		await sync.run();
+		expect(server.calls).toContain('survey');
+		expect(await repos.scheme.pending()).toEqual([]);
+	});
+
+	it('holds an item at a limit that waiting cannot lift, until a new one replaces it', async () => {
+		const { repos, server, sync } = await joinedDevice();
+		server.limit = { kind: 'limit', limit: 'board-posts', max: 200, retryAt: null };
+		await repos.scheme.queue(reaction(true));
+		await sync.run();
+		const [held] = await repos.scheme.pending();
+		expect(held?.nextAttemptAt).toBe(Number.POSITIVE_INFINITY);
+	});
 });
 
 function aWin() {
