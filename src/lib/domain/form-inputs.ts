@@ -12,6 +12,7 @@ import {
 	optionalText,
 	requiredText,
 	sessionMinutes,
+	storable,
 	wholeNumber
 } from './validation';
 
@@ -46,7 +47,13 @@ export const agreementInput = v.object({
 });
 export type AgreementInput = v.InferOutput<typeof agreementInput>;
 
-const tag = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(limits.tag, 'too_long'));
+const tag = v.pipe(
+	v.string(),
+	v.trim(),
+	v.toLowerCase(),
+	v.maxLength(limits.tag, 'too_long'),
+	storable
+);
 
 export const journalInput = v.object({
 	entryDate: calendarDate,

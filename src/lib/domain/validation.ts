@@ -39,22 +39,20 @@ export function check<S extends v.GenericSchema>(
 	return { ok: false, problems: problems as FieldProblems<v.InferOutput<S>> };
 }
 
+/** Text that can be stored: no NUL, no broken character (see storable-text). */
+export const storable = v.check(isStorableText, 'unstorable_text');
+
 export const requiredText = (max: number) =>
 	v.pipe(
 		v.string('required'),
 		v.trim(),
 		v.nonEmpty('required'),
 		v.maxLength(max, 'too_long'),
-		v.check(isStorableText, 'unstorable_text')
+		storable
 	);
 
 export const optionalText = (max: number) =>
-	v.pipe(
-		v.optional(v.string(), ''),
-		v.trim(),
-		v.maxLength(max, 'too_long'),
-		v.check(isStorableText, 'unstorable_text')
-	);
+	v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(max, 'too_long'), storable);
 
 export const calendarDate = v.pipe(
 	v.string('required'),

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { choice, wholeNumber } from '../validation';
+import { choice, storable, wholeNumber } from '../validation';
 import type { MatchingSettings } from './types';
 import { audiences, builtInAreas, groupRules } from './vocabulary';
 
@@ -57,6 +57,7 @@ const linesOf = (text: string) => [
 const lines = (required: boolean) =>
 	v.pipe(
 		v.optional(v.string(), ''),
+		storable,
 		v.transform(linesOf),
 		v.check((list) => !required || list.length > 0, 'required'),
 		v.check((list) => list.every((e) => e.length <= matchingSettingsLimits.listEntry), 'too_long'),
