@@ -130,7 +130,7 @@ test('a device removed by the coordinator stops syncing and says so', async ({
 	await removeParticipant(page, app, schemeId, 'Megan Mentee');
 	// Opening the app syncs, and learns of the removal.
 	await phone.goto(app.url('/scheme'));
-	await expect(phone.getByText(/removed this device from the scheme/)).toBeVisible();
+	await expect(phone.getByText(/This device has been removed from the scheme/)).toBeVisible();
 	await expect(phone.getByRole('button', { name: 'Send now' })).toHaveCount(0);
 	await phone.goto(app.url('/wins'));
 	await expect(phone.getByLabel('Your win')).toBeVisible();

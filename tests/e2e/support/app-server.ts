@@ -16,7 +16,9 @@ export class AppServer {
 
 	constructor(
 		readonly port: number,
-		private buildDir = 'build'
+		private buildDir = 'build',
+		/** Settings of this server's own, over the ones every test server has. */
+		private readonly settings: Record<string, string> = {}
 	) {}
 
 	get origin(): string {
@@ -46,7 +48,8 @@ export class AppServer {
 				BODY_SIZE_LIMIT: '3M',
 				DATA_DIR: this.dataDir,
 				// Every test device joins from 127.0.0.1; the limits themselves are tested on their own.
-				RATE_LIMIT_SCALE: '50'
+				RATE_LIMIT_SCALE: '50',
+				...this.settings
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		});

@@ -7,6 +7,7 @@ import { signUpWait } from '$lib/server/attempt-limit';
 import { coordinatorAuth } from '$lib/server/auth';
 import { currentCoordinator } from '$lib/server/coordinator-session';
 import { typedValues } from '$lib/server/form-values';
+import { signInSucceeded } from '$lib/server/sign-in-limit';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,6 +42,8 @@ export const actions: Actions = {
 				return fail(400, { values, message: m.coord_sign_up_exists() });
 			return fail(400, { values, message: m.coord_sign_up_failed() });
 		}
+		// The browser that made the account is known to it: guessers can never lock it out.
+		await signInSucceeded(event, checked.value.email);
 		redirect(303, '/coordinator');
 	}
 };
