@@ -6,6 +6,7 @@ import type { Database } from '$lib/server/db/open-database';
 import { backupParts, backups } from '$lib/server/db/schema';
 import { sweep } from '$lib/server/maintenance';
 import { refusalReply } from '$lib/server/refusals';
+import { schemeStorage } from '$lib/server/scheme-storage';
 import { withSettings } from '../support/limit-settings';
 import { aPairWithDevices } from '../support/scheme-factories';
 import { serverDatabaseBackends, useFreshDatabase } from '../support/server-databases';
@@ -108,6 +109,15 @@ for (const backend of serverDatabaseBackends) {
 			expect((await put(a.menteeDevice, 3000)).ok).toBe(true);
 			expect(await put(a.mentorDevice, 2001)).toMatchObject({ limit: 'scheme-bytes', max: 5000 });
 			expect((await put(b.mentorDevice, 4000)).ok).toBe(true);
+			// What the coordinator's storage table shows for each scheme.
+			expect(await schemeStorage(db, a.scheme.id)).toMatchObject({
+				backupBytes: 3000,
+				backups: 0,
+				uploadsInProgress: 1,
+				pairLogBytes: 0,
+				boardPosts: 0
+			});
+			expect((await schemeStorage(db, b.scheme.id)).backupBytes).toBe(4000);
 		});
 	});
 }
