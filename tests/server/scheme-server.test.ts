@@ -174,50 +174,6 @@ for (const backend of serverDatabaseBackends) {
 				expect(row!.n).toBe(1);
 			});
 
-			it('keep one row per member however many uploads arrive', async () => {
-				const { mentee, pairId } = await aSchemeWithPair(open.db);
-				const who = await identityOf(open, mentee.authorization);
-				for (let i = 0; i < 30; i++) {
-					const at = new Date(Date.UTC(2026, 5, 1, 10, i)).toISOString();
-					await recordMetrics(open.db, who, metricsPayload({ pair: pairId, generatedAt: at }));
-				}
-				const [row] = await open.db
-					.select({ n: count() })
-					.from(pairReports)
-					.where(eq(pairReports.pairId, pairId));
-				expect(row!.n).toBe(1);
-			});
-
-			it('let no device clock freeze a pair: a report from the future counts as now', async () => {
-				const { mentee, pairId } = await aSchemeWithPair(open.db);
-				const who = await identityOf(open, mentee.authorization);
-				const now = new Date('2026-12-07T12:00:00Z');
-				const wrongClock = metricsPayload({
-					pair: pairId,
-					generatedAt: '2099-12-31T23:59:59Z',
-					sessionsHeld: [
-						{ on: '2026-12-01', minutes: 60 },
-						{ on: '2099-12-31', minutes: 60 }
-					],
-					lastActivityOn: '2099-12-31'
-				});
-				expect(await recordMetrics(open.db, who, wrongClock, now)).toBe('applied');
-				const [held] = await open.db
-					.select()
-					.from(pairReports)
-					.where(eq(pairReports.pairId, pairId));
-				expect(held!.generatedAt).toEqual(now);
-				expect(held!.sessionsHeld).toEqual([{ on: '2026-12-01', minutes: 60 }]);
-				expect(held!.lastActivityOn).toBeNull();
-				const later = new Date('2026-12-08T09:00:00Z');
-				const corrected = metricsPayload({
-					pair: pairId,
-					generatedAt: later.toISOString(),
-					goalsSet: 4
-				});
-				expect(await recordMetrics(open.db, who, corrected, later)).toBe('applied');
-			});
-
 			it('refuse a pair the person is not in, in their scheme or another', async () => {
 				const a = await aSchemeWithPair(open.db, 'Scheme A');
 				const otherInA = await aSchemeWithPair(open.db, 'Scheme A again');
