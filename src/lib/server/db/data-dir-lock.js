@@ -46,7 +46,9 @@ async function readHolder(path) {
 			? holder
 			: 'unreadable';
 	} catch (error) {
-		return /** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT' ? 'missing' : 'unreadable';
+		return /** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT'
+			? 'missing'
+			: 'unreadable';
 	}
 }
 
@@ -134,7 +136,9 @@ function inUse(path, databaseDir, holder) {
 export async function acquireDataDirLock(lockPath, databaseDir) {
 	const path = resolve(lockPath);
 	if (heldHere.has(path)) {
-		throw new DataDirInUseError(`This process already has the embedded database in ${databaseDir} open.`);
+		throw new DataDirInUseError(
+			`This process already has the embedded database in ${databaseDir} open.`
+		);
 	}
 	const bootId = await currentBootId();
 	/** @type {LockHolder} */
