@@ -88,7 +88,7 @@ describe('the embedded database lock', () => {
 		await rebooted.release();
 	});
 
-	it("never takes a lock written on another machine, whose processes it cannot see", async () => {
+	it('never takes a lock written on another machine, whose processes it cannot see', async () => {
 		const path = freshLockPath();
 		leftBehind(path, { host: 'another-host.example' });
 		const refusal = await acquireDataDirLock(path, 'db').catch((e) => e);

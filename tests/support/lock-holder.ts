@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-const lockModule = fileURLToPath(new URL('../../src/lib/server/db/data-dir-lock.js', import.meta.url));
+const lockModule = fileURLToPath(
+	new URL('../../src/lib/server/db/data-dir-lock.js', import.meta.url)
+);
 
 /**
  * Another process trying for the lock on `lockPath`: prints `held` and keeps it until killed,
