@@ -31,5 +31,7 @@ export function database(): Promise<OpenDatabase> {
 export async function closeDatabase(): Promise<void> {
 	const open = opening;
 	opening = undefined;
-	if (open) await (await open).close();
+	// A database that never opened has nothing to close.
+	const opened = await open?.catch(() => undefined);
+	await opened?.close();
 }
