@@ -3,7 +3,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirInUseError } from '$lib/server/db/data-dir-lock.js';
-import { killed, lockContender } from '../support/lock-holder';
+import { killed, lockContender, lockHolderUnderNeglectfulParent } from '../support/lock-holder';
 
 const children: ReturnType<typeof lockContender>[] = [];
 afterEach(async () => {
@@ -72,6 +72,21 @@ describe('the embedded database lock', () => {
 		const lock = await acquireDataDirLock(path, 'db');
 		expect(lock.takenOver?.pid).toBe(other.pid);
 		expect(JSON.parse(readFileSync(path, 'utf8')).pid).toBe(process.pid);
+		await lock.release();
+	});
+
+	it('takes over the lock of a killed process its parent has not reaped yet (a zombie)', async () => {
+		const path = freshLockPath();
+		const parent = lockHolderUnderNeglectfulParent(path);
+		children.push(parent);
+		expect(await parent.outcome).toBe('held');
+		const holder = JSON.parse(readFileSync(path, 'utf8')).pid as number;
+		process.kill(holder, 'SIGKILL');
+		await expect
+			.poll(() => readFileSync(`/proc/${holder}/stat`, 'utf8').split(') ')[1]![0])
+			.toBe('Z');
+		const lock = await acquireDataDirLock(path, 'db');
+		expect(lock.takenOver?.pid).toBe(holder);
 		await lock.release();
 	});
 

@@ -27,6 +27,11 @@ export class DataDirInUseError extends Error {
 	exitCode = 75;
 }
 
+/** The lock file beside a database directory: `data/pglite.lock` for `data/pglite`. */
+export function lockFileOf(/** @type {string} */ databaseDir) {
+	return `${databaseDir}.lock`;
+}
+
 /** Locks this process holds, so a second open in the same process is refused, not taken over. */
 const heldHere = new Set();
 
@@ -52,8 +57,22 @@ async function readHolder(path) {
 	}
 }
 
+/**
+ * A killed process stays a zombie until its parent reaps it (PID 1 in a container may be slow
+ * to): it holds nothing any more. Linux only; elsewhere a zombie counts as alive for a while.
+ * @param {number} pid
+ */
+async function isZombie(pid) {
+	try {
+		const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+		return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+	} catch {
+		return false;
+	}
+}
+
 /** @param {LockHolder} holder @param {string} bootId */
-function isAlive(holder, bootId) {
+async function isAlive(holder, bootId) {
 	// Another machine's process cannot be checked from here (a shared disk): assume it runs.
 	if (holder.host !== hostname()) return true;
 	// A reboot ended every process that ran before it.
@@ -62,10 +81,10 @@ function isAlive(holder, bootId) {
 	if (holder.pid === process.pid) return false;
 	try {
 		process.kill(holder.pid, 0);
-		return true;
 	} catch (error) {
 		return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
 	}
+	return !(await isZombie(holder.pid));
 }
 
 /**
@@ -168,7 +187,7 @@ export async function acquireDataDirLock(lockPath, databaseDir) {
 			await unlink(path).catch(() => {});
 			continue;
 		}
-		if (isAlive(holder, bootId)) throw inUse(path, databaseDir, holder);
+		if (await isAlive(holder, bootId)) throw inUse(path, databaseDir, holder);
 		takenOver = holder;
 		await removeStale(path, holder);
 	}

@@ -1,7 +1,7 @@
 import { access, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { acquireDataDirLock } from './data-dir-lock.js';
+import { acquireDataDirLock, lockFileOf } from './data-dir-lock.js';
 import { ensurePrivateParents, makePrivateDir, makeTreePrivate } from './private-files.js';
 import { beginSnapshot, snapshotsDirOf } from './snapshots.js';
 import { UnopenableDatabaseError } from './unopenable-database';
@@ -22,9 +22,6 @@ const exists = (path: string) =>
 		() => true,
 		() => false
 	);
-
-/** The lock file beside the database directory: `data/pglite.lock` for `data/pglite`. */
-export const lockFileOf = (databaseDir: string) => `${databaseDir}.lock`;
 
 async function isEmpty(dir: string): Promise<boolean> {
 	return (await readdir(dir)).length === 0;
