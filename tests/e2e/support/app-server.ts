@@ -53,17 +53,24 @@ export class AppServer {
 	private output = '';
 	// Each test server keeps its embedded database apart from the developer's ./data.
 	readonly dataDir: string;
+	private extraEnv: NodeJS.ProcessEnv;
 
 	constructor(
 		readonly port: number,
 		private buildDir = 'build',
-		options: { dataDir?: string } = {}
+		options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}
 	) {
 		this.dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
+		this.extraEnv = options.env ?? {};
 	}
 
 	get origin(): string {
 		return `http://localhost:${this.port}`;
+	}
+
+	/** The server process's id while it runs. */
+	get pid(): number | undefined {
+		return this.process?.pid;
 	}
 
 	/** Everything the server has printed. */
@@ -83,7 +90,7 @@ export class AppServer {
 	async start(): Promise<void> {
 		if (this.process) return;
 		const child = spawn(process.execPath, [this.buildDir], {
-			env: serverEnv(this.port, this.dataDir),
+			env: { ...serverEnv(this.port, this.dataDir), ...this.extraEnv },
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		child.stdout?.on('data', (d) => (this.output += d));
@@ -120,4 +127,25 @@ export class AppServer {
 		const [code] = await exited;
 		return code;
 	}
+}
+
+/** Runs `node build` expecting it to refuse to start: its exit code and everything it printed. */
+export async function refusedStart(
+	port: number,
+	dataDir: string,
+	command: string[] = [process.execPath, 'build']
+): Promise<{ code: number | null; output: string }> {
+	const [file, ...args] = command;
+	const child = spawn(file!, args, {
+		env: serverEnv(port, dataDir),
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout?.on('data', (d) => (output += d));
+	child.stderr?.on('data', (d) => (output += d));
+	// A server that starts after all is stopped, and its null exit code fails the test.
+	const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+	const [code] = (await once(child, 'exit')) as [number | null];
+	clearTimeout(timer);
+	return { code, output };
 }
