@@ -36,6 +36,7 @@ if (!existsSync(installed) || newest(lockfile) > newest(installed)) {
 
 const sources = [
 	'src',
+	'server',
 	'static',
 	'messages',
 	'project.inlang',
@@ -64,7 +65,8 @@ const server = spawn(process.execPath, ['build'], {
 	}
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+// Killed by a signal it could not handle (SIGKILL): that is no success.
+server.on('exit', (code) => process.exit(code ?? 1));
 
 // The URL is printed once the database is migrated and the server answers.
 for (let tries = 0; tries < 600; tries++) {

@@ -2,6 +2,8 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { closeDatabase, database } from '$lib/server/db';
 import { startSweeping } from '$lib/server/maintenance';
+import { describeRequestError } from '$lib/server/error-log';
+import { whenServerStops } from '$lib/server/shutdown';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 
 /** Creates or migrates the database before the first request is served. */
@@ -11,20 +13,42 @@ export const init: ServerInit = async () => {
 	const { kind } = await database();
 	console.log(`Database ready (${kind}).`);
 	startSweeping();
-	process.once('sveltekit:shutdown', () => void closeDatabase());
+	whenServerStops(async () => {
+		await closeDatabase();
+		console.log('Database closed.');
+	});
 };
 
 /** Server-rendered pages speak the language chosen on the device or asked for by the browser. */
-export const handle: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
+export const handle: Handle = async ({ event, resolve }) => {
+	const response = await paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
 	});
+	// Coordinator pages show people's names: no browser or proxy may keep a copy.
+	return event.url.pathname.startsWith('/coordinator') ? privateResponse(response) : response;
+};
 
-/** Clients get a plain message; details stay in the server log. */
-export const handleError: HandleServerError = ({ error, status, message }) => {
-	if (status >= 500) console.error(error);
+function privateResponse(response: Response): Response {
+	try {
+		response.headers.set('cache-control', 'private, no-store');
+		return response;
+	} catch {
+		// Headers of a Response.redirect() or a fetched response cannot change: copy it.
+		const copy = new Response(response.body, response);
+		copy.headers.set('cache-control', 'private, no-store');
+		return copy;
+	}
+}
+
+/** Clients get a plain message; the log gets the route and where it failed, never the data. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status >= 500) {
+		console.error(
+			describeRequestError({ method: event.request.method, routeId: event.route.id }, status, error)
+		);
+	}
 	return { message: status >= 500 ? 'Internal error' : message };
 };

@@ -7,8 +7,7 @@ import { expect, joinFromLink, test, welcome } from './support/fixtures';
 // Its own server with the real rate limits (the shared one raises them for the other tests),
 // and a limit on board posts low enough to reach.
 const strict = new AppServer(Number(process.env.E2E_PORT_BASE || 4300) + 50, 'build', {
-	RATE_LIMIT_SCALE: '1',
-	LIMIT_BOARD_POSTS_PER_DAY: '1'
+	env: { RATE_LIMIT_SCALE: '1', LIMIT_BOARD_POSTS_PER_DAY: '1' }
 });
 test.beforeAll(() => strict.start());
 test.afterAll(() => strict.stop());

@@ -66,7 +66,9 @@ export async function readBytesBody(request: Request, maxBytes: number): Promise
 		for (let read = await reader.read(); !read.done; read = await reader.read()) {
 			length += read.value.byteLength;
 			if (length > maxBytes) {
-				await reader.cancel();
+				// Not cancel(): that destroys the socket before the 413 is written. The server entry
+				// discards the rest once the answer has gone, and the connection stays usable.
+				reader.releaseLock();
 				return tooLarge(maxBytes);
 			}
 			chunks.push(read.value);

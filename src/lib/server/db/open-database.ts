@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -7,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -21,10 +20,17 @@ export interface DatabaseOptions {
 	/** A postgres:// URL, or a PGlite data directory ("memory://" for tests). */
 	location: string;
 	migrationsFolder: string;
+	/** PGlite: how many automatic copies of the closed database to keep (none unless asked). */
+	snapshots?: number;
 }
 
 // Any constant will do, as long as every Tandem server uses the same one.
 const MIGRATION_LOCK = 7_261_746;
+
+function inMemory(location: string): EmbeddedDatabase {
+	const client = new PGlite(location);
+	return { client, close: () => client.close() };
+}
 
 function isPostgresUrl(location: string): boolean {
 	return /^postgres(ql)?:\/\//.test(location);
@@ -49,11 +55,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
 		}
 		return { db, kind: 'postgres', close: () => client.end() };
 	}
-	if (!location.startsWith('memory://')) await mkdir(resolve(location), { recursive: true });
-	const client = new PGlite(location);
+	const { client, close } = location.startsWith('memory://')
+		? inMemory(location)
+		: await openEmbeddedDatabase(location, { snapshots: options.snapshots ?? 0 });
 	const db = drizzlePglite(client, { schema });
-	await migratePglite(db, { migrationsFolder });
-	return { db, kind: 'pglite', close: () => client.close() };
+	try {
+		await migratePglite(db, { migrationsFolder });
+	} catch (error) {
+		await close();
+		throw error;
+	}
+	return { db, kind: 'pglite', close };
 }
 
 /** A transaction from `db.transaction`, which runs the same queries as the database. */
