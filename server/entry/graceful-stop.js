@@ -54,10 +54,12 @@ export async function stopApp(reason) {
 	/** @type {Promise<unknown>[]} */
 	const work = [];
 	try {
-		// @ts-expect-error custom events are not in Node's types
-		process.emit('sveltekit:shutdown', reason);
-		// @ts-expect-error custom events are not in Node's types
-		process.emit('tandem:shutdown', (/** @type {Promise<unknown>} */ task) => work.push(task));
+		// Node's types know only its own events; these two are the app's.
+		const events = /** @type {import('node:events').EventEmitter} */ (
+			/** @type {unknown} */ (process)
+		);
+		events.emit('sveltekit:shutdown', reason);
+		events.emit('tandem:shutdown', (/** @type {Promise<unknown>} */ task) => work.push(task));
 		const results = await Promise.allSettled(work);
 		const failed = results.filter((r) => r.status === 'rejected');
 		for (const failure of failed) {

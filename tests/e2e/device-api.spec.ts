@@ -8,25 +8,9 @@ import {
 	signUpCoordinator
 } from './support/coordinator';
 import { expect, test } from './support/fixtures';
+import { progressReport } from './support/joined-pair';
 
-const validPayload = (pair: string) => ({
-	uploadId: crypto.randomUUID(),
-	version: 1,
-	generatedAt: new Date().toISOString(),
-	pair,
-	sessionsHeld: [{ on: '2026-06-01', minutes: 60 }],
-	sessionsScheduled: 1,
-	agendaItemsRaised: 2,
-	agendaItemsDiscussed: 1,
-	goalsSet: 1,
-	goalsAchieved: 0,
-	goalsDropped: 0,
-	actionsOpen: 1,
-	actionsDone: 0,
-	winsByWeek: [{ week: '2026-W23', wins: 1 }],
-	agreementOn: null,
-	lastActivityOn: '2026-06-01'
-});
+const validPayload = (pair: string) => progressReport(pair);
 
 async function joinedDevice(request: APIRequestContext, link: string) {
 	const code = invitationCodeOf(new URL(link));

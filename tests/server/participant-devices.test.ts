@@ -24,6 +24,10 @@ for (const backend of serverDatabaseBackends) {
 		});
 		withSettings({ LIMIT_DEVICES: '3' });
 
+		/** A fresh code for someone already in the scheme, as "New code" gives one. */
+		const newCode = async (schemeId: string, coordinatorId: string, participantId: string) =>
+			(await reinviteParticipant(db, schemeId, participantId, coordinatorId))!.code;
+
 		it('are listed to each of them, named as each said when it joined', async () => {
 			const { scheme, coordinator, menteeDevice, mentee } = await aPairWithDevices(db);
 			const code = (await reinviteParticipant(

@@ -1,3 +1,5 @@
+import { progressReport } from './joined-pair';
+
 /**
  * One valid request to every device route, and every id and parameter a device puts in a URL,
  * for the odd-input property test to spoil one part at a time.
@@ -21,24 +23,7 @@ export function routes(pair: string): Route[] {
 			method: 'POST',
 			path: '/api/v1/metrics',
 			as: 'mentee',
-			body: () => ({
-				uploadId: uuid(),
-				version: 1,
-				generatedAt: now(),
-				pair,
-				sessionsHeld: [{ on: '2026-06-01', minutes: 60 }],
-				sessionsScheduled: 1,
-				agendaItemsRaised: 2,
-				agendaItemsDiscussed: 1,
-				goalsSet: 1,
-				goalsAchieved: 0,
-				goalsDropped: 0,
-				actionsOpen: 1,
-				actionsDone: 0,
-				winsByWeek: [{ week: '2026-W23', wins: 1 }],
-				agreementOn: '2026-05-01',
-				lastActivityOn: '2026-06-01'
-			})
+			body: () => progressReport(pair)
 		},
 		{
 			method: 'POST',
