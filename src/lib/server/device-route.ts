@@ -2,6 +2,7 @@ import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import type * as v from 'valibot';
 import { checkWire } from '$lib/sync/wire-check';
 import { apiInvalid, apiJson, readBytesBody, readJsonBody } from './api-response';
+import { database } from './db';
 import type { Database } from './db/open-database';
 import { deviceRequest } from './device-request';
 import type { DeviceIdentity } from './devices';
@@ -85,5 +86,22 @@ export function deviceRoute<B = undefined>(spec: DeviceRouteSpec<B>): RequestHan
 		});
 		if (reply instanceof Response) return reply;
 		return reply.ok ? apiJson(reply.value, spec.status) : refusalReply(reply);
+	};
+}
+
+/**
+ * The same shape for the few routes a device calls before it has a credential (joining,
+ * recovering): the body read with its limit and checked by its shared schema, then the call,
+ * which gets the request event to count attempts by address.
+ */
+export function openRoute<B>(spec: {
+	body: BodyReader<B>;
+	handle(call: { db: Database; body: B; event: RequestEvent; now: Date }): Promise<Response>;
+}): RequestHandler {
+	return async (event: RequestEvent) => {
+		const body = await spec.body.read(event.request);
+		if (!body.ok) return body.response;
+		const { db } = await database();
+		return spec.handle({ db, body: body.value, event, now: new Date() });
 	};
 }
