@@ -30,12 +30,7 @@ for (const backend of serverDatabaseBackends) {
 
 		it('are listed to each of them, named as each said when it joined', async () => {
 			const { scheme, coordinator, menteeDevice, mentee } = await aPairWithDevices(db);
-			const code = (await reinviteParticipant(
-				db,
-				scheme.id,
-				mentee.participant.id,
-				coordinator.id
-			))!.code;
+			const code = await newCode(scheme.id, coordinator.id, mentee.participant.id);
 			const laptop = await joinWithCode(db, code, 'Firefox on Windows');
 			expect(laptop.ok).toBe(true);
 			const listed = (await participationOf(db, menteeDevice, now)).devices;
@@ -49,20 +44,10 @@ for (const backend of serverDatabaseBackends) {
 		it('are at most so many: one more is refused and the code still works later', async () => {
 			const { scheme, coordinator, mentee, menteeDevice } = await aPairWithDevices(db);
 			for (let i = 0; i < 2; i++) {
-				const code = (await reinviteParticipant(
-					db,
-					scheme.id,
-					mentee.participant.id,
-					coordinator.id
-				))!.code;
+				const code = await newCode(scheme.id, coordinator.id, mentee.participant.id);
 				expect((await joinWithCode(db, code)).ok).toBe(true);
 			}
-			const code = (await reinviteParticipant(
-				db,
-				scheme.id,
-				mentee.participant.id,
-				coordinator.id
-			))!.code;
+			const code = await newCode(scheme.id, coordinator.id, mentee.participant.id);
 			expect(await joinWithCode(db, code)).toEqual({ ok: false, reason: 'devices' });
 			const [, second] = (await participationOf(db, menteeDevice, now)).devices;
 			expect((await removeOwnDevice(db, menteeDevice, second!.id, now)).ok).toBe(true);
