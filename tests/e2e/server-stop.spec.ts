@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { AppServer } from './support/app-server';
 import { expect, test } from './support/fixtures';
-import { joinedMentee, progressReport } from './support/joined-pair';
+import { joinedMentee } from './support/joined-pair';
 import { NpmStart } from './support/npm-start';
 
 const rounds = { SIGTERM: 20, SIGKILL: 20 } as const;
-const uploaders = 4;
+const writers = 4;
 
 /** A repeatable sequence of numbers, so a failing run can be replayed. */
 function seeded(seed: number) {
@@ -32,45 +32,46 @@ function roundPlan(random: ReturnType<typeof seeded>): NodeJS.Signals[] {
 }
 
 /**
- * Sends progress reports as fast as the server takes them until it stops answering, and keeps
- * the upload id of every one the server acknowledged (200 with an outcome).
+ * Pushes operations to the pair's log as fast as the server takes them until it stops
+ * answering, and keeps the id of every one the server acknowledged (200, stored). Each is kept
+ * for ever under its own id, so each can be looked for afterwards.
  */
-async function uploadUntilStopped(
+async function pushUntilStopped(
 	server: NpmStart,
 	device: { authorization: string; pairId: string },
 	acknowledged: Set<string>,
 	refusals: string[]
 ): Promise<void> {
 	for (;;) {
-		const report = progressReport(device.pairId);
+		const op = { id: crypto.randomUUID(), body: Buffer.alloc(64, 7).toString('base64url') };
 		let response: Response;
 		try {
-			response = await fetch(server.url('/api/v1/metrics'), {
+			response = await fetch(server.url(`/api/v1/pairs/${device.pairId}/ops`), {
 				method: 'POST',
 				headers: { authorization: device.authorization, 'content-type': 'application/json' },
-				body: JSON.stringify(report)
+				body: JSON.stringify({ ops: [op] })
 			});
 		} catch {
-			// Refused or reset: the server is going. An unacknowledged upload may or may not be kept.
+			// Refused or reset: the server is going. An unacknowledged push may or may not be kept.
 			return;
 		}
-		const body = (await response.json().catch(() => ({}))) as { outcome?: string };
-		if (body.outcome === 'applied' || body.outcome === 'stale') acknowledged.add(report.uploadId);
+		const body = (await response.json().catch(() => ({}))) as { stored?: number };
+		if (response.status === 200 && body.stored === 1) acknowledged.add(op.id);
 		else refusals.push(`${response.status} ${JSON.stringify(body)}`);
 	}
 }
 
-async function storedUploadIds(dataDir: string): Promise<Set<string>> {
+async function storedOpIds(dataDir: string): Promise<Set<string>> {
 	const db = new PGlite(join(dataDir, 'pglite'));
 	try {
-		const { rows } = await db.query<{ id: string }>('select upload_id as id from metric_uploads');
+		const { rows } = await db.query<{ id: string }>('select op_id as id from pair_ops');
 		return new Set(rows.map((r) => r.id));
 	} finally {
 		await db.close();
 	}
 }
 
-test('npm start, stopped by SIGTERM to its process group and by SIGKILL, keeps every acknowledged upload', async ({
+test('npm start, stopped by SIGTERM to its process group and by SIGKILL, keeps every acknowledged write', async ({
 	page
 }) => {
 	test.setTimeout(15 * 60_000);
@@ -87,6 +88,12 @@ test('npm start, stopped by SIGTERM to its process group and by SIGKILL, keeps e
 		const setUp = new AppServer(port, 'build', { dataDir: server.dataDir });
 		await setUp.start();
 		const device = await joinedMentee(page, setUp);
+		const linked = await fetch(setUp.url(`/api/v1/pairs/${device.pairId}/link`), {
+			method: 'PUT',
+			headers: { authorization: device.authorization, 'content-type': 'application/json' },
+			body: JSON.stringify({ proof: Buffer.alloc(32, 3).toString('base64url') })
+		});
+		expect(linked.status).toBe(201);
 		expect(await setUp.terminate()).toBe(0);
 		let cleanStops = 0;
 		let copiesTaken = 0;
@@ -97,8 +104,8 @@ test('npm start, stopped by SIGTERM to its process group and by SIGKILL, keeps e
 				await server.start(round === 0 ? 300_000 : 60_000);
 				timings.start!.push(Date.now() - started);
 				if (round === 0 || plan[round - 1] === 'SIGTERM') copiesTaken++;
-				const load = Array.from({ length: uploaders }, () =>
-					uploadUntilStopped(server, device, acknowledged, refusals)
+				const load = Array.from({ length: writers }, () =>
+					pushUntilStopped(server, device, acknowledged, refusals)
 				);
 				await new Promise((r) => setTimeout(r, random(300, 1500)));
 				const stopping = Date.now();
@@ -119,7 +126,7 @@ test('npm start, stopped by SIGTERM to its process group and by SIGKILL, keeps e
 		const summary = (ms: number[]) =>
 			`median ${[...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)]} ms, max ${Math.max(...ms)} ms`;
 		console.log(
-			`${plan.length} rounds, ${acknowledged.size} uploads acknowledged. Start to healthy: ${summary(timings.start!)}; ` +
+			`${plan.length} rounds, ${acknowledged.size} writes acknowledged. Start to healthy: ${summary(timings.start!)}; ` +
 				`SIGTERM to exit: ${summary(timings.SIGTERM!)}; SIGKILL to exit: ${summary(timings.SIGKILL!)}`
 		);
 		expect(refusals).toEqual([]);
@@ -133,7 +140,7 @@ test('npm start, stopped by SIGTERM to its process group and by SIGKILL, keeps e
 		// One last start: the data directory still opens after all of it.
 		await server.start();
 		await server.signal('SIGTERM');
-		const stored = await storedUploadIds(server.dataDir);
+		const stored = await storedOpIds(server.dataDir);
 		expect(acknowledged.size).toBeGreaterThan(plan.length * 3);
 		expect([...acknowledged].filter((id) => !stored.has(id))).toEqual([]);
 	} finally {
