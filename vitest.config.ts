@@ -10,6 +10,7 @@ export default defineConfig({
 	},
 	test: {
 		include: ['tests/**/*.test.ts'],
+		globalSetup: ['tests/support/database-template.ts'],
 		environment: 'node'
 	}
 });

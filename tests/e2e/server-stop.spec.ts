@@ -6,7 +6,7 @@ import { expect, test } from './support/fixtures';
 import { joinedMentee } from './support/joined-pair';
 import { NpmStart } from './support/npm-start';
 
-const rounds = { SIGTERM: 20, SIGKILL: 20 } as const;
+const rounds = { SIGTERM: 12, SIGKILL: 12 } as const;
 const writers = 4;
 
 /** A repeatable sequence of numbers, so a failing run can be replayed. */

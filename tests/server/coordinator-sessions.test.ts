@@ -106,7 +106,7 @@ for (const backend of serverDatabaseBackends) {
 				const { userId, email } = await signUp(auth);
 				// The attacker's own better-auth, on their copy of the victim's user, with the cache on
 				// and a session of their making.
-				const copy = await backend.open(await backend.create());
+				const copy = await backend.open(await backend.createMigrated());
 				try {
 					const [user] = await open.db.select().from(authUsers).where(eq(authUsers.id, userId));
 					await copy.db.insert(authUsers).values(user!);

@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openDatabase, type OpenDatabase } from '$lib/server/db/open-database';
 
 export const migrationsFolder = 'drizzle';
@@ -14,6 +14,8 @@ export interface ServerDatabaseBackend {
 	name: 'PGlite' | 'PostgreSQL';
 	/** Where a fresh, empty database lives: a new directory or a new PostgreSQL database. */
 	create(): Promise<string>;
+	/** A fresh database that already holds today's schema (opening it migrates nothing). */
+	createMigrated(): Promise<string>;
 	open(location: string): Promise<OpenDatabase>;
 	/** Removes what create() made (PostgreSQL only; temp directories go with the machine). */
 	drop(location: string): Promise<void>;
@@ -24,6 +26,11 @@ const open = (location: string) => openDatabase({ location, migrationsFolder });
 const pglite: ServerDatabaseBackend = {
 	name: 'PGlite',
 	create: async () => mkdtempSync(join(tmpdir(), 'tandem-db-')),
+	async createMigrated() {
+		const location = mkdtempSync(join(tmpdir(), 'tandem-db-'));
+		cpSync(inject('pgliteTemplate'), location, { recursive: true });
+		return location;
+	},
 	open,
 	drop: async () => {}
 };
@@ -31,8 +38,10 @@ const pglite: ServerDatabaseBackend = {
 /** Each test file gets its own database on the server, so files can run in parallel. */
 function postgresBackend(url: string): ServerDatabaseBackend {
 	const admin = () => postgres(url, { max: 1, onnotice: () => {} });
-	return {
+	const backend: ServerDatabaseBackend = {
 		name: 'PostgreSQL',
+		// Migrating on PostgreSQL itself takes a moment: no template needed.
+		createMigrated: () => backend.create(),
 		async create() {
 			const name = `tandem_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 			const client = admin();
@@ -50,6 +59,7 @@ function postgresBackend(url: string): ServerDatabaseBackend {
 			await client.end();
 		}
 	};
+	return backend;
 }
 
 /** PGlite always; PostgreSQL too when TEST_DATABASE_URL (or DATABASE_URL) is set, as in CI. */
@@ -69,7 +79,7 @@ export function useFreshDatabase(
 	let location: string | undefined;
 	let open: OpenDatabase | undefined;
 	beforeAll(async () => {
-		location = await backend.create();
+		location = await backend.createMigrated();
 		open = await backend.open(location);
 		opened(open);
 	}, dbTimeout);
