@@ -3,6 +3,7 @@ import prettier from 'eslint-config-prettier';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import { layerConfigs } from './eslint.layers.js';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
@@ -52,5 +53,6 @@ export default ts.config(
 		files: ['tests/e2e/**/*.ts'],
 		// Playwright reads a fixture's dependencies from its destructured parameter, even an empty one.
 		rules: { 'no-empty-pattern': 'off' }
-	}
+	},
+	...layerConfigs
 );

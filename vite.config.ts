@@ -14,12 +14,13 @@ const appShell = new RegExp(
 		'/src/lib/i18n/(format|problem-text|goal-text|session-text|journal-prompt-text)',
 		// Loaded on first use: export and import, backups, linking a pair, merging what arrives,
 		// the board, check-ins and requests for support.
-		'/src/lib/local/(?!data-transfer|backup-snapshot|pair-channel-link|pair-arrivals|board|survey|support)',
+		'/src/lib/local/(?!data-transfer|backup-snapshot|pair-channel-link|pair-arrivals|board|survey|support|rows/|outbox/|pair-linking)',
 		// The matching engine and its coordinator-side inputs never run on a device's first screen.
 		// The board's, check-ins' and support's rules load with their screens (or the coordinator
 		// pages), not before.
 		'/src/lib/domain/(?!form-inputs|validation|export-file|session-calendar|scheme-inputs|stalling|backup-passphrase|matching|small-groups|board|milestones|survey|support|report)',
-		'/src/lib/components/(workspace|toasts|form-state|AppNav|PairSwitcher|Toasts|UpdatePrompt|Field|FormError|ActionRow|WinForm)'
+		'/src/lib/state/(workspace|toasts|form-state|live-query)',
+		'/src/lib/components/(AppNav|PairSwitcher|Toasts|UpdatePrompt|Field|FormError|ActionRow|WinForm)'
 	].join('|')
 );
 

@@ -24,12 +24,21 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+			transformPageChunk: ({ html }) => withTitle(html.replace('%paraglide.lang%', locale))
 		});
 	});
 	// Coordinator pages show people's names: no browser or proxy may keep a copy.
 	return event.url.pathname.startsWith('/coordinator') ? privateResponse(response) : response;
 };
+
+/**
+ * The app's pages are prerendered shells that set their own title once their script runs:
+ * until then (and for a checker reading the HTML) they are named after the app.
+ */
+function withTitle(html: string): string {
+	if (/<title[\s>]/.test(html) || !html.includes('</head>')) return html;
+	return html.replace('</head>', '<title>Tandem</title>\n</head>');
+}
 
 function privateResponse(response: Response): Response {
 	try {

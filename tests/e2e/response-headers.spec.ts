@@ -105,3 +105,13 @@ test.describe('every response', () => {
 		}
 	});
 });
+
+test('every prerendered page and the coordinator sign-in have one title before any script runs', async ({
+	app
+}) => {
+	for (const path of ['/', '/agenda', '/sessions', '/welcome', '/board', '/coordinator/sign-in']) {
+		const html = await (await fetch(app.url(path))).text();
+		expect(html.match(/<title[\s>]/g), path).toHaveLength(1);
+		expect(/<title>([^<]+)<\/title>/.exec(html)?.[1]?.trim(), path).toBeTruthy();
+	}
+});

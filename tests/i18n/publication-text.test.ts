@@ -7,7 +7,7 @@ import {
 	publicationStateLines
 } from '$lib/i18n/publication-text';
 import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime.js';
-import type { Publication } from '$lib/sync/publication-record';
+import type { Publication } from '$lib/local/rows/publication-record';
 
 const english = getLocale;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyNeedsDraft, emptyPenPictureDraft } from '$lib/domain/publication-draft';
-import { recordFits } from '$lib/sync/record-checks';
+import { recordFits } from '$lib/replica/record-checks';
 import { testRepositories } from '../support/test-db';
 
 const draft = { ...emptyPenPictureDraft(), text: 'Ward member since 2017', areas: ['leadership'] };

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { emptyNeedsDraft } from '$lib/domain/publication-draft';
 import { TandemDb } from '$lib/local/db';
-import type { Needs } from '$lib/sync/publication-protocol';
+import type { Needs } from '$lib/protocol/publication-protocol';
 import { createRepositories } from '$lib/local/repositories';
 import { schemaHistory } from '$lib/local/schema-history';
 import { fixedClock, freshIndexedDb } from '../support/test-db';

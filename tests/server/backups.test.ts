@@ -12,7 +12,7 @@ import { backupParts, backups, devices } from '$lib/server/db/schema';
 import { authenticateDevice, type DeviceIdentity } from '$lib/server/devices';
 import { revokeParticipant } from '$lib/server/invitations';
 import { recoverDevice } from '$lib/server/recovery';
-import { backupLimits } from '$lib/sync/pair-protocol';
+import { backupLimits } from '$lib/protocol/pair-protocol';
 import { aPairWithDevices } from '../support/scheme-factories';
 import { nonCanonical, someBackupKeys, someBytes } from '../support/sealed-factories';
 import { dbTimeout, serverDatabaseBackends, useFreshDatabase } from '../support/server-databases';

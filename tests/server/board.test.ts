@@ -8,7 +8,7 @@ import { hidePost, pinPost, removePost, restorePost } from '$lib/server/board/bo
 import type { Database } from '$lib/server/db/open-database';
 import { boardPostReactions, boardPosts } from '$lib/server/db/schema';
 import { revokeParticipant } from '$lib/server/invitations';
-import { boardListingSchema, type BoardPostInput } from '$lib/sync/board-protocol';
+import { boardListingSchema, type BoardPostInput } from '$lib/protocol/board-protocol';
 import * as boardRoute from '../../src/routes/api/v1/board/+server';
 import * as photoRoute from '../../src/routes/api/v1/board/photo/+server';
 import * as postsRoute from '../../src/routes/api/v1/board/posts/+server';

@@ -1,7 +1,7 @@
 import { isActionFailure } from '@sveltejs/kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '$lib/server/db/open-database';
-import type { DashboardRow } from '$lib/server/dashboard';
+import type { DashboardRow } from '$lib/protocol/coordinator/dashboard';
 import { endPair } from '$lib/server/pair-ending';
 import { pairRefusedText } from '$lib/i18n/pair-status-text';
 import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime.js';

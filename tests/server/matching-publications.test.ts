@@ -4,7 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '$lib/server/db/open-database';
 import { matchProposals, menteeNeeds, mentorProfiles } from '$lib/server/db/schema';
 import { revokeParticipant } from '$lib/server/invitations';
-import { matchingRoundOf, runMatching, sendProposals } from '$lib/server/matching/matching-round';
+import { matchingRoundOf } from '$lib/server/matching/matching-round';
+import { runMatching } from '$lib/server/matching/run-matching';
+import { sendProposals } from '$lib/server/matching/proposal-sending';
 import {
 	defaultMatchingSettings,
 	matchingSettingsOf,
@@ -18,8 +20,8 @@ import {
 	withdrawNeeds,
 	withdrawPenPicture
 } from '$lib/server/matching/publications';
-import { participationSchema } from '$lib/sync/participation';
-import type { PenPicture } from '$lib/sync/publication-protocol';
+import { participationSchema } from '$lib/protocol/participation';
+import type { PenPicture } from '$lib/protocol/publication-protocol';
 import { GET as getParticipation } from '../../src/routes/api/v1/participation/+server';
 import * as needsRoute from '../../src/routes/api/v1/needs/+server';
 import * as penPictureRoute from '../../src/routes/api/v1/pen-picture/+server';

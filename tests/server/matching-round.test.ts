@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/open-database';
 import { inviteParticipant, revokeParticipant } from '$lib/server/invitations';
+import { matchingRoundOf } from '$lib/server/matching/matching-round';
+import { type ProposalView } from '$lib/server/matching/proposal-view';
 import {
-	matchingRoundOf,
-	type ProposalView,
 	mentorChoicesForDrafts,
 	rejectProposal,
-	runMatching,
-	sendProposals,
 	setProposalLocked,
 	swapMentor
-} from '$lib/server/matching/matching-round';
+} from '$lib/server/matching/draft-adjustments';
+import { runMatching } from '$lib/server/matching/run-matching';
+import { sendProposals } from '$lib/server/matching/proposal-sending';
 import {
 	defaultMatchingSettings,
 	saveMatchingSettings

@@ -4,7 +4,8 @@ import type { Database } from '$lib/server/db/open-database';
 import { devices } from '$lib/server/db/schema';
 import { inviteParticipant } from '$lib/server/invitations';
 import { recordMetrics } from '$lib/server/metrics';
-import { runMatching, sendProposals } from '$lib/server/matching/matching-round';
+import { runMatching } from '$lib/server/matching/run-matching';
+import { sendProposals } from '$lib/server/matching/proposal-sending';
 import { mentorPoolOf, recordTraining } from '$lib/server/matching/mentor-pool';
 import { createPair, setPairStatus } from '$lib/server/scheme-pairs';
 import {

@@ -11,7 +11,7 @@ import { channelStatus } from '$lib/server/pair-status';
 import { parsePullQuery, pullOps } from '$lib/server/pair-pull';
 import { pushOps } from '$lib/server/pair-push';
 import { setPairStatus } from '$lib/server/scheme-pairs';
-import type { PulledOp } from '$lib/sync/pair-protocol';
+import type { PulledOp } from '$lib/protocol/pair-protocol';
 import { aPairIn, aPairWithDevices, identityOf } from '../support/scheme-factories';
 import { aProof, aPush, aSealedOp, anOffer, nonCanonical } from '../support/sealed-factories';
 import { dbTimeout, serverDatabaseBackends, useFreshDatabase } from '../support/server-databases';

@@ -5,7 +5,7 @@ import { recordMetrics } from '$lib/server/metrics';
 import { endPair } from '$lib/server/pair-ending';
 import { rawReport } from '$lib/server/report/evaluation-report';
 import { setPairStatus } from '$lib/server/scheme-pairs';
-import type { MetricsPayload } from '$lib/sync/metrics-payload';
+import type { MetricsPayload } from '$lib/protocol/metrics-payload';
 import { POST as uploadMetrics } from '../../src/routes/api/v1/metrics/+server';
 import { callRoute } from '../support/route-call';
 import { aPairWithDevices, metricsPayload } from '../support/scheme-factories';

@@ -3,12 +3,9 @@ import { count, eq, or } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/open-database';
 import { pairs } from '$lib/server/db/schema';
-import {
-	expireProposals,
-	matchingRoundOf,
-	runMatching,
-	sendProposals
-} from '$lib/server/matching/matching-round';
+import { expireProposals, sendProposals } from '$lib/server/matching/proposal-sending';
+import { matchingRoundOf } from '$lib/server/matching/matching-round';
+import { runMatching } from '$lib/server/matching/run-matching';
 import { answerProposal, proposalsForDevice } from '$lib/server/matching/proposal-answers';
 import { participationOf } from '$lib/server/participation';
 import { pairsOfParticipant } from '$lib/server/scheme-pairs';

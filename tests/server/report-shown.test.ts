@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportCsv } from '$lib/server/report/report-csv';
+import { reportCsv } from '$lib/i18n/report-csv';
 import { shownReport, type RawReport } from '$lib/server/report/shown-report';
 import { narrativeInput, narrativeLimit } from '$lib/domain/report-inputs';
 import { check } from '$lib/domain/validation';

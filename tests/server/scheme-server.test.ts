@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { dashboardRows, dashboardTotals } from '$lib/server/dashboard';
+import { dashboardRows } from '$lib/server/dashboard';
+import { dashboardTotals } from '$lib/protocol/coordinator/dashboard';
 import type { OpenDatabase } from '$lib/server/db/open-database';
 import { pairReports } from '$lib/server/db/schema';
 import { authenticateDevice, joinWithCode } from '$lib/server/devices';

@@ -9,7 +9,7 @@ import {
 	requestSupport,
 	schemeSupportRequests
 } from '$lib/server/support/support-requests';
-import type { SupportRequestInput } from '$lib/sync/support-protocol';
+import type { SupportRequestInput } from '$lib/protocol/support-protocol';
 import { POST as ask } from '../../src/routes/api/v1/support/+server';
 import { DELETE as cancel } from '../../src/routes/api/v1/support/[requestId]/+server';
 import { callRoute } from '../support/route-call';

@@ -7,7 +7,7 @@ import { surveyResponses } from '$lib/server/db/schema';
 import { participationOf } from '$lib/server/participation';
 import { saveSurveyAnswer } from '$lib/server/surveys/survey-answers';
 import { saveSurveyDefinitions, surveyDefinitionsOf } from '$lib/server/surveys/survey-settings';
-import type { SurveyAnswerPayload } from '$lib/sync/survey-protocol';
+import type { SurveyAnswerPayload } from '$lib/protocol/survey-protocol';
 import { POST as postAnswer } from '../../src/routes/api/v1/surveys/answers/+server';
 import { callRoute } from '../support/route-call';
 import { aPairWithDevices } from '../support/scheme-factories';

@@ -1,8 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { BackupApi } from '$lib/sync/backup-api';
 import type { DeviceCredential } from '$lib/sync/device-http';
-import type { JoinReply } from '$lib/sync/participation';
-import type { BackupCommitRequest, BackupKeys, BackupKeysRequest } from '$lib/sync/pair-protocol';
+import type { JoinReply } from '$lib/protocol/participation';
+import type {
+	BackupCommitRequest,
+	BackupKeys,
+	BackupKeysRequest
+} from '$lib/protocol/pair-protocol';
 
 interface StoredBackup {
 	id: string;

@@ -1,15 +1,15 @@
-import type { LimitProblem } from '$lib/sync/limit-problem';
+import type { LimitProblem } from '$lib/protocol/limit-problem';
 import { createHash } from 'node:crypto';
 import type { DeviceCredential } from '$lib/sync/device-http';
 import type { PairApi, PairResult } from '$lib/sync/pair-api';
-import type { PairProblem } from '$lib/sync/pair-channel';
+import type { PairProblem } from '$lib/protocol/problems';
 import type {
 	ChannelStatus,
 	OfferReply,
 	OfferRequest,
 	PulledOp,
 	SealedOp
-} from '$lib/sync/pair-protocol';
+} from '$lib/protocol/pair-protocol';
 
 interface Channel {
 	verifier: string;

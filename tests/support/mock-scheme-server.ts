@@ -3,18 +3,18 @@ import type {
 	BoardPostForDevice,
 	BoardPostInput,
 	BoardReactionInput
-} from '$lib/sync/board-protocol';
-import { ownPostAsListed } from '$lib/sync/board-view';
-import type { MetricsPayload } from '$lib/sync/metrics-payload';
-import type { LimitProblem } from '$lib/sync/limit-problem';
-import type { OwnDevice, Participation, SchemePairInfo } from '$lib/sync/participation';
+} from '$lib/protocol/board-protocol';
+import { ownPostAsListed } from '$lib/local/board-view';
+import type { MetricsPayload } from '$lib/protocol/metrics-payload';
+import type { LimitProblem } from '$lib/protocol/limit-problem';
+import type { OwnDevice, Participation, SchemePairInfo } from '$lib/protocol/participation';
 import type {
 	Needs,
 	PenPicture,
 	ProposalAnswer,
 	ProposalForDevice,
 	SchemeMatchingInfo
-} from '$lib/sync/publication-protocol';
+} from '$lib/protocol/publication-protocol';
 import type {
 	AnswerOutcome,
 	AnswerRefusal,
@@ -25,8 +25,8 @@ import type {
 	PublishResult,
 	SchemeApi
 } from '$lib/sync/scheme-api';
-import type { SupportRequestForDevice, SupportRequestInput } from '$lib/sync/support-protocol';
-import type { SurveyAnswerPayload } from '$lib/sync/survey-protocol';
+import type { SupportRequestForDevice, SupportRequestInput } from '$lib/protocol/support-protocol';
+import type { SurveyAnswerPayload } from '$lib/protocol/survey-protocol';
 
 interface Held<T> {
 	writtenAt: string;

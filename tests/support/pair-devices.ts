@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { newPairKey } from '$lib/sync/pair-crypto';
+import { newPairKey } from '$lib/replica/crypto/pair-crypto';
 import { PairSync } from '$lib/sync/pair-sync';
-import { recordFits } from '$lib/sync/record-checks';
-import { sharedTables } from '$lib/sync/shared-tables';
+import { recordFits } from '$lib/replica/record-checks';
+import { sharedTables } from '$lib/replica/shared-tables';
 import type { MockPairServer } from './mock-pair-server';
 import { testRepositories } from './test-db';
 

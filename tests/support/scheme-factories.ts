@@ -7,8 +7,8 @@ import { recordTraining } from '$lib/server/matching/mentor-pool';
 import { saveNeeds, savePenPicture } from '$lib/server/matching/publications';
 import { createPair } from '$lib/server/scheme-pairs';
 import { createScheme } from '$lib/server/schemes';
-import type { MetricsPayload } from '$lib/sync/metrics-payload';
-import type { Needs, PenPicture } from '$lib/sync/publication-protocol';
+import type { MetricsPayload } from '$lib/protocol/metrics-payload';
+import type { Needs, PenPicture } from '$lib/protocol/publication-protocol';
 
 /** A coordinator account as better-auth would store it (no password needed below the UI). */
 export async function aCoordinator(db: Database, name = 'Carys Coordinator') {

@@ -8,8 +8,8 @@ import {
 	type OfferRequest,
 	type PushRequest,
 	type SealedOp
-} from '$lib/sync/pair-protocol';
-import { checkWire } from '$lib/sync/wire-check';
+} from '$lib/protocol/pair-protocol';
+import { checkWire } from '$lib/protocol/wire-check';
 
 /**
  * Requests as a device would send them, with random bytes where the device would put

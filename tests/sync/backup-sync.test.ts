@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { dataTables, type TandemDb } from '$lib/local/db';
 import { BackupSync } from '$lib/sync/backup-sync';
-import { sharedWinKey, type SharedWin } from '$lib/sync/board-cache';
-import { recordFits } from '$lib/sync/record-checks';
+import { sharedWinKey, type SharedWin } from '$lib/local/rows/board-cache';
+import { recordFits } from '$lib/replica/record-checks';
 import { MockBackupServer } from '../support/mock-backup-server';
 import { MockPairServer } from '../support/mock-pair-server';
 import { aDevice, aLinkedPair } from '../support/pair-devices';
@@ -116,7 +116,7 @@ describe('encrypted backups', () => {
 		const store = new MockBackupServer();
 		const { device, setUp } = await aBackedUpDevice(store);
 		const code = setUp.ok ? setUp.recoveryCode! : '';
-		const { recoveryAuth } = await import('$lib/sync/backup-crypto');
+		const { recoveryAuth } = await import('$lib/replica/crypto/backup-crypto');
 		const joined = await store.recover(await recoveryAuth(code));
 		expect(joined).toMatchObject({
 			ok: true,
@@ -129,7 +129,7 @@ describe('encrypted backups', () => {
 		const fresh = testRepositories();
 		const restore = new BackupSync(fresh.repos.backup, store, recordFits);
 		const typed = code.toLowerCase().replace(/-/g, ' ');
-		const { normaliseRecoveryCode } = await import('$lib/sync/backup-crypto');
+		const { normaliseRecoveryCode } = await import('$lib/replica/crypto/backup-crypto');
 		const outcome = await restore.restore(credential, store.participant.id, {
 			recoveryCode: normaliseRecoveryCode(typed)!
 		});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardPostForDevice, BoardPostInput } from '$lib/sync/board-protocol';
+import type { BoardPostForDevice, BoardPostInput } from '$lib/protocol/board-protocol';
 import { BoardSync } from '$lib/sync/board-sync';
 import { SchemeSync } from '$lib/sync/scheme-sync';
 import { MockSchemeServer } from '../support/mock-scheme-server';

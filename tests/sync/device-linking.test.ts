@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DeviceLinking } from '$lib/sync/device-linking';
-import { readLinkInvitation } from '$lib/sync/link-invitation';
+import { readLinkInvitation } from '$lib/replica/link-invitation';
 import { MockPairServer } from '../support/mock-pair-server';
 import { aDevice, type TestDevice } from '../support/pair-devices';
 

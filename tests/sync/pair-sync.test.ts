@@ -124,8 +124,8 @@ describe('pair sync', () => {
 		expect(await agendaTitles(mentor)).toEqual(['Something to share']);
 		expect(await mentor.db.journal.count()).toBe(0);
 		expect(await mentee.db.prepNotes.count()).toBe(0);
-		const { openOperation } = await import('$lib/sync/pair-crypto');
-		const { unpackMessage } = await import('$lib/sync/pair-message');
+		const { openOperation } = await import('$lib/replica/crypto/pair-crypto');
+		const { unpackMessage } = await import('$lib/replica/pair-message');
 		for (const op of server.log) {
 			const plaintext = await unpackMessage((await openOperation(key, pairId, op.id, op.body))!);
 			expect(plaintext).toContain('agendaItems');
@@ -173,7 +173,7 @@ describe('pair sync', () => {
 		await mentor.sync();
 		const { aDevice } = await import('../support/pair-devices');
 		const stranger = await aDevice(server, { role: 'mentee', participant: 'mentee-1' });
-		const { newPairKey } = await import('$lib/sync/pair-crypto');
+		const { newPairKey } = await import('$lib/replica/crypto/pair-crypto');
 		await stranger.repos.pairChannels.link(pairId, stranger.localPairId, newPairKey());
 		await addAgendaItem(stranger, 'Never leaves');
 		await stranger.sync();

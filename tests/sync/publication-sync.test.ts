@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyNeedsDraft, emptyPenPictureDraft } from '$lib/domain/publication-draft';
-import type { Needs, PenPicture, ProposalForDevice } from '$lib/sync/publication-protocol';
+import type { Needs, PenPicture, ProposalForDevice } from '$lib/protocol/publication-protocol';
 import { SchemeSync } from '$lib/sync/scheme-sync';
 import { MockSchemeServer } from '../support/mock-scheme-server';
 import { testRepositories } from '../support/test-db';

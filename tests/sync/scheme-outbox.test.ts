@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SchemeSync } from '$lib/sync/scheme-sync';
-import type { OutboxItem } from '$lib/sync/scheme-outbox';
+import type { OutboxItem } from '$lib/local/outbox/outbox-item';
 import { MockSchemeServer } from '../support/mock-scheme-server';
 import { testRepositories } from '../support/test-db';
 

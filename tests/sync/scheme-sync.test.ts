@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { progressMetrics } from '$lib/sync/progress-metrics';
+import { progressMetrics } from '$lib/privacy/progress-metrics';
 import { SchemeSync } from '$lib/sync/scheme-sync';
 import { MockSchemeServer } from '../support/mock-scheme-server';
 import { testRepositories } from '../support/test-db';

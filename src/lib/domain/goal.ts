@@ -51,5 +51,3 @@ export function compareGoals(a: Goal, b: Goal): number {
 	const tb = b.targetDate ?? '9999-12-31';
 	return ta === tb ? a.createdAt.localeCompare(b.createdAt) : ta.localeCompare(tb);
 }
-
-export type { GoalInput } from './form-inputs';

@@ -32,5 +32,3 @@ export function parseTags(text: string): string[] {
 		.map((t) => t.trim().toLowerCase())
 		.filter((t) => t.length > 0);
 }
-
-export type { JournalInput } from './form-inputs';

@@ -15,5 +15,3 @@ export interface Profile {
 	createdAt: string;
 	updatedAt: string;
 }
-
-export type { ProfileInput } from './form-inputs';

@@ -1,3 +1,4 @@
+import type { FieldProblem } from '$lib/domain/validation';
 import type { PreferenceStrength } from './matching/vocabulary';
 
 /**
@@ -77,4 +78,29 @@ export function emptyNeedsDraft(): NeedsDraft {
 		ownGroup: false,
 		ownGender: ''
 	};
+}
+
+/** What is wrong with a field of a draft; the list problems have no FieldProblem of their own. */
+export type DraftProblem = FieldProblem | 'none_chosen' | 'too_many' | 'twice';
+
+export type DraftProblems = Partial<Record<string, DraftProblem>>;
+
+export type DraftCheck<T> = { ok: true; value: T } | { ok: false; problems: DraftProblems };
+
+/**
+ * draft: nothing is waiting (the scheme holds a copy only if `publishedAt` says so);
+ * to-publish / to-withdraw: the person asked and the next sync round does it;
+ * published: the scheme took the copy in `payload`.
+ */
+export type PublicationState = 'draft' | 'to-publish' | 'published' | 'to-withdraw';
+
+/** Where a person's publication stands with the scheme, as the screens tell it. */
+export interface PublicationStanding {
+	state: PublicationState;
+	/** When the draft last changed. */
+	editedAt: string;
+	/** When the scheme confirmed it holds a copy; null when it holds none. */
+	publishedAt: string | null;
+	/** The draft has changed since the copy the scheme holds. */
+	unpublishedChanges: boolean;
 }

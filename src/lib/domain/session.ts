@@ -42,5 +42,3 @@ export function awaitsLog(session: Session, now: Date): boolean {
 export function sessionDate(session: Pick<Session, 'startsAt'>): CalendarDate {
 	return session.startsAt.slice(0, 10);
 }
-
-export type { SessionScheduleInput, SessionLogInput } from './form-inputs';

@@ -1,4 +1,4 @@
-import type { DashboardColumn } from '$lib/server/dashboard';
+import type { DashboardColumn } from '$lib/protocol/coordinator/dashboard';
 import { m } from '$lib/paraglide/messages.js';
 
 /** The heading of each dashboard column, in the table and in the CSV download. */

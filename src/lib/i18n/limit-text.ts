@@ -1,6 +1,6 @@
 import type { StorageLimitName } from '$lib/domain/storage-limit';
 import { m } from '$lib/paraglide/messages.js';
-import type { LimitProblem } from '$lib/sync/limit-problem';
+import type { LimitProblem } from '$lib/protocol/limit-problem';
 import { formatTimestamp } from './format';
 
 const megabytes = (bytes: number | null) => `${Math.round((bytes ?? 0) / (1024 * 1024))} MB`;

@@ -5,7 +5,7 @@ import { formatTimestamp } from '$lib/i18n/format';
 import { declineReasonText } from '$lib/i18n/matching-vocabulary-text';
 import { problemText } from '$lib/i18n/problem-text';
 import { m } from '$lib/paraglide/messages.js';
-import type { ProposalStatus } from '$lib/server/matching/proposal-statuses';
+import type { ProposalStatus } from '$lib/domain/matching/proposal-statuses';
 
 /** The words a coordinator reads about a matching round: who is left out, and why. */
 

@@ -1,8 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import { limitProblemText } from './limit-text';
-import type { BackupProblem } from '$lib/sync/backup-settings';
-import type { LinkRefusal } from '$lib/sync/device-linking';
-import type { PairProblem } from '$lib/sync/pair-channel';
+import type { BackupProblem, LinkRefusal, PairProblem } from '$lib/protocol/problems';
 
 /** Why the pair's last exchange did not work, in words the person can act on. */
 export function pairProblemText(problem: PairProblem): string {

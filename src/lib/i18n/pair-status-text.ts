@@ -1,5 +1,5 @@
 import type { PairStatus } from '$lib/domain/pair-lifecycle';
-import type { PairStatusChange } from '$lib/server/scheme-pairs';
+import type { PairStatusChange } from '$lib/protocol/coordinator/pair-status-change';
 import { m } from '$lib/paraglide/messages.js';
 
 type Names = { mentor: string; mentee: string };

@@ -1,8 +1,8 @@
 import { toCalendarDate } from '$lib/domain/calendar-date';
 import type { FieldProblem } from '$lib/domain/validation';
 import { m } from '$lib/paraglide/messages.js';
-import type { DraftProblem } from '$lib/sync/publication-payload';
-import type { Publication, PublicationProblem } from '$lib/sync/publication-record';
+import type { DraftProblem, PublicationStanding } from '$lib/domain/publication-draft';
+import type { PublicationProblem } from '$lib/protocol/problems';
 import { formatDate } from './format';
 import { problemText } from './problem-text';
 import { syncProblemText } from './sync-text';
@@ -11,7 +11,7 @@ import { syncProblemText } from './sync-text';
 export const dayOf = (iso: string) => formatDate(toCalendarDate(new Date(iso)));
 
 /** Where a pen picture or needs stands with the scheme, one line each. */
-export function publicationStateLines(p: Publication | undefined): string[] {
+export function publicationStateLines(p: PublicationStanding | undefined): string[] {
 	if (!p) return [m.publish_state_none()];
 	const lines = [];
 	switch (p.state) {

@@ -1,12 +1,7 @@
 import type { ReportKind } from '$lib/domain/report-period';
 import { smallestShownGroup } from '$lib/domain/small-groups';
-import type {
-	GenderGroup,
-	HeldGroup,
-	LevelGroup,
-	Role,
-	Shown
-} from '$lib/server/report/shown-report';
+import type { Role } from '$lib/domain/profile';
+import type { GenderGroup, HeldGroup, LevelGroup, Shown } from '$lib/protocol/coordinator/report';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { roleOrLevelText } from './matching-vocabulary-text';

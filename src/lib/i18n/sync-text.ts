@@ -1,7 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import { limitProblemText } from './limit-text';
-import type { JoinRefusal } from '$lib/sync/scheme-api';
-import type { SyncProblem } from '$lib/sync/scheme-membership';
+import type { JoinRefusal, SyncProblem } from '$lib/protocol/problems';
 
 /** Why the last sync did not work, in words the person can act on. */
 export function syncProblemText(problem: SyncProblem): string {

@@ -1,7 +1,7 @@
-import type { BackupSettings } from '$lib/sync/backup-settings';
+import type { BackupSettings } from '$lib/local/rows/backup-settings';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
-import type { RecordCheck } from './pair-channel-repository';
+import type { RecordCheck } from '$lib/replica/record-checks';
 import type { BackupSnapshot, RestoreCounts } from './backup-snapshot';
 
 /** The device's backup settings, and the snapshot a backup is made of or restored from. */

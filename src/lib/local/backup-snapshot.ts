@@ -1,21 +1,21 @@
 import type { ExportFile } from '$lib/domain/export-file';
 import type { SurveyAnswer } from '$lib/domain/survey';
 import { isNewer, type RecordEnvelope } from '$lib/domain/record';
-import { sharedWinKey, sharedWinPrefix, type SharedWin } from '$lib/sync/board-cache';
-import { receive, stampTime } from '$lib/sync/hybrid-clock';
-import type { HeldMessage, PairChannel, PairOutboxMessage } from '$lib/sync/pair-channel';
-import type { Publication } from '$lib/sync/publication-record';
+import { sharedWinKey, sharedWinPrefix, type SharedWin } from '$lib/local/rows/board-cache';
+import { receive, stampTime } from '$lib/replica/hybrid-clock';
+import type { HeldMessage, PairChannel, PairOutboxMessage } from '$lib/local/rows/pair-channel';
+import type { Publication } from '$lib/local/rows/publication-record';
 import {
 	latestStamp,
 	mergeChange,
 	stateAsChanges,
 	type ReplicaState
-} from '$lib/sync/replica-merge';
-import type { SchemePairLink } from '$lib/sync/scheme-membership';
-import { fromFields, sharedTables, type SharedTable } from '$lib/sync/shared-tables';
+} from '$lib/replica/replica-merge';
+import type { SchemePairLink } from '$lib/local/rows/scheme-membership';
+import { fromFields, sharedTables, type SharedTable } from '$lib/replica/shared-tables';
 import type { Clock } from './clock';
 import { dataTables, type TandemDb } from './db';
-import type { RecordCheck } from './pair-channel-repository';
+import type { RecordCheck } from '$lib/replica/record-checks';
 import { clockOrNew, markAsMerge } from './replica-tracking';
 import { currentSchemaVersion } from './schema-history';
 import { mergeSurveyAnswer } from './survey-answer-merge';

@@ -1,5 +1,9 @@
 import type { BoardReaction } from '$lib/domain/board';
-import type { BoardListing, BoardPostForDevice, BoardPostInput } from '$lib/sync/board-protocol';
+import type {
+	BoardListing,
+	BoardPostForDevice,
+	BoardPostInput
+} from '$lib/protocol/board-protocol';
 import {
 	sharedWinKey,
 	sharedWinPrefix,
@@ -7,8 +11,8 @@ import {
 	type BoardState,
 	type CachedBoardPost,
 	type SharedWin
-} from '$lib/sync/board-cache';
-import { boardView, type BoardPostView } from '$lib/sync/board-view';
+} from '$lib/local/rows/board-cache';
+import { boardView, type BoardPostView } from '$lib/local/board-view';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
 import type { SchemeRepository } from './scheme-repository';

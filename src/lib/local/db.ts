@@ -9,18 +9,18 @@ import type { Profile } from '$lib/domain/profile';
 import type { Session } from '$lib/domain/session';
 import type { SurveyAnswer } from '$lib/domain/survey';
 import type { Win } from '$lib/domain/win';
-import type { BackupSettings } from '$lib/sync/backup-settings';
-import type { BoardMetaRow, CachedBoardPost } from '$lib/sync/board-cache';
-import type { HeldMessage, PairChannel, PairOutboxMessage } from '$lib/sync/pair-channel';
-import type { ReplicaState } from '$lib/sync/replica-merge';
-import type { Publication } from '$lib/sync/publication-record';
+import type { BackupSettings } from '$lib/local/rows/backup-settings';
+import type { BoardMetaRow, CachedBoardPost } from '$lib/local/rows/board-cache';
+import type { HeldMessage, PairChannel, PairOutboxMessage } from '$lib/local/rows/pair-channel';
+import type { ReplicaState } from '$lib/replica/replica-merge';
+import type { Publication } from '$lib/local/rows/publication-record';
 import type {
 	OutboxEntry,
 	SchemeMembership,
 	SchemePairLink,
 	StoredProposal
-} from '$lib/sync/scheme-membership';
-import type { SupportRequestForDevice } from '$lib/sync/support-protocol';
+} from '$lib/local/rows/scheme-membership';
+import type { SupportRequestForDevice } from '$lib/protocol/support-protocol';
 import { replicaTracking, type ClockRow } from './replica-tracking';
 import { schemaHistory } from './schema-history';
 

@@ -1,5 +1,5 @@
-import { compareGoals, type Goal, type GoalInput, type Milestone } from '$lib/domain/goal';
-import type { MilestoneInput } from '$lib/domain/form-inputs';
+import { compareGoals, type Goal, type Milestone } from '$lib/domain/goal';
+import type { GoalInput, MilestoneInput } from '$lib/domain/form-inputs';
 import { limits } from '$lib/domain/limits';
 import { toCalendarDate } from '$lib/domain/calendar-date';
 import { validate } from './form-validation';

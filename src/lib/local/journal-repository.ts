@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import { type JournalEntry, type JournalInput } from '$lib/domain/journal';
+import type { JournalEntry } from '$lib/domain/journal';
+import type { JournalInput } from '$lib/domain/form-inputs';
 import type { Clock } from './clock';
 import { readPage, type Page } from './page';
 import type { TandemDb } from './db';

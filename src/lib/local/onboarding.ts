@@ -1,5 +1,6 @@
 import { type PairInput } from '$lib/domain/pair';
-import { type Profile, type ProfileInput } from '$lib/domain/profile';
+import type { Profile } from '$lib/domain/profile';
+import type { ProfileInput } from '$lib/domain/form-inputs';
 import { envelope } from '$lib/domain/record';
 import type { FieldProblems } from '$lib/domain/validation';
 import { validate } from './form-validation';

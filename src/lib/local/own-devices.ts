@@ -1,4 +1,4 @@
-import type { OwnDevice } from '$lib/sync/participation';
+import type { OwnDevice } from '$lib/protocol/participation';
 import type { TandemDb } from './db';
 
 /**

@@ -1,15 +1,16 @@
-import { receive, stampTime } from '$lib/sync/hybrid-clock';
+import { receive, stampTime } from '$lib/replica/hybrid-clock';
 import {
 	latestStamp,
 	mergeChange,
 	replicaKey,
 	type Change,
 	type ReplicaState
-} from '$lib/sync/replica-merge';
-import { fromFields, sharedTables } from '$lib/sync/shared-tables';
+} from '$lib/replica/replica-merge';
+import { fromFields, sharedTables } from '$lib/replica/shared-tables';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
-import type { ArrivedPage, RecordCheck } from './pair-channel-repository';
+import type { ArrivedPage } from '$lib/local/rows/pair-channel';
+import type { RecordCheck } from '$lib/replica/record-checks';
 import { clockOrNew, markAsMerge } from './replica-tracking';
 
 /** Every table merging touches, so one transaction covers a whole page. */

@@ -1,9 +1,10 @@
-import { splitIntoMessages } from '$lib/sync/message-batches';
-import { stateAsChanges } from '$lib/sync/replica-merge';
+import { splitIntoMessages } from '$lib/replica/message-batches';
+import { stateAsChanges } from '$lib/replica/replica-merge';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
 import { newId } from './new-id';
-import { outboxOf, type LinkOutcome } from './pair-channel-repository';
+import { outboxOf } from '$lib/local/pair-outbox';
+import { type LinkOutcome } from '$lib/local/rows/pair-channel';
 
 /**
  * Links a pair's records on this device to the pair's channel under a key, and queues

@@ -1,23 +1,16 @@
-import type { HeldMessage, PairChannel, PairOutboxMessage } from '$lib/sync/pair-channel';
-import type { Change } from '$lib/sync/replica-merge';
-import type { SharedTable } from '$lib/sync/shared-tables';
+import type {
+	ArrivedPage,
+	LinkOutcome,
+	HeldMessage,
+	PairChannel,
+	PairOutboxMessage
+} from './rows/pair-channel';
+import type { RecordCheck } from '$lib/replica/record-checks';
+import { outboxOf } from './pair-outbox';
+import type { Change } from '$lib/replica/replica-merge';
+
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
-
-/** Decides whether a record rebuilt from merged fields is fit to store (see record-checks). */
-export type RecordCheck = (table: SharedTable, record: unknown) => boolean;
-
-/** What arrived in one page of the pair's log, already decrypted and read. */
-export interface ArrivedPage {
-	changes: Change[];
-	/** Operations that failed to decrypt or to read: ignored, and counted for the UI. */
-	rejected: number;
-	held: HeldMessage[];
-	/** The last sequence number the page covered. */
-	cursor: number;
-}
-
-export type LinkOutcome = 'linked' | 'already-linked' | 'linked-with-another-key';
 
 /**
  * The device's links to its pairs' channels: keys, the outbox, and merging what arrives. The
@@ -106,11 +99,4 @@ export class PairChannelRepository {
 		const { applyHeld } = await import('./pair-arrivals');
 		await applyHeld(this.db, this.clock, channelId, changes, ids, check);
 	}
-}
-
-/** A channel's outbox, oldest first. */
-export function outboxOf(db: TandemDb, channelId: string) {
-	return db.pairOutbox
-		.where('[channelId+createdAt]')
-		.between([channelId, ''], [channelId, '\uffff']);
 }

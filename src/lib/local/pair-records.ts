@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { PairRecords } from '$lib/sync/progress-metrics';
+import type { PairRecords } from '$lib/privacy/progress-metrics';
 import type { TandemDb } from './db';
 
 /** Everything live about one pair, for working out its progress metrics. */

@@ -1,4 +1,5 @@
-import { type Profile, type ProfileInput } from '$lib/domain/profile';
+import type { Profile } from '$lib/domain/profile';
+import type { ProfileInput } from '$lib/domain/form-inputs';
 import { validate } from './form-validation';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';

@@ -5,12 +5,11 @@ import type {
 	PayloadOf,
 	Publication,
 	PublicationKind,
-	PublicationOf,
-	PublicationProblem
-} from '$lib/sync/publication-record';
-import { stillLimited } from '$lib/sync/limit-problem';
-import type { PublishedState } from '$lib/sync/publication-protocol';
-import type { SyncProblem } from '$lib/sync/scheme-membership';
+	PublicationOf
+} from '$lib/local/rows/publication-record';
+import type { PublicationProblem, SyncProblem } from '$lib/protocol/problems';
+import { stillLimited } from '$lib/protocol/limit-problem';
+import type { PublishedState } from '$lib/protocol/publication-protocol';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
 import { writing } from './storage-full';

@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
-import { newNodeId, stampFromTimestamp } from '$lib/sync/hybrid-clock';
-import { replicaKey, type ReplicaState } from '$lib/sync/replica-merge';
-import { sharedTables, toFields } from '$lib/sync/shared-tables';
+import { newNodeId, stampFromTimestamp } from '$lib/replica/hybrid-clock';
+import { replicaKey, type ReplicaState } from '$lib/replica/replica-merge';
+import { sharedTables, toFields } from '$lib/replica/shared-tables';
 import type { ClockRow } from './replica-tracking';
 
 /**

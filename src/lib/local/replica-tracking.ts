@@ -6,16 +6,16 @@ import type {
 	DBCoreTransaction,
 	Middleware
 } from 'dexie';
-import { newNodeId, type ClockState } from '$lib/sync/hybrid-clock';
-import type { PairChannel, PairOutboxMessage } from '$lib/sync/pair-channel';
-import { splitIntoMessages } from '$lib/sync/message-batches';
+import { newNodeId, type ClockState } from '$lib/replica/hybrid-clock';
+import type { PairChannel, PairOutboxMessage } from '$lib/local/rows/pair-channel';
+import { splitIntoMessages } from '$lib/replica/message-batches';
 import {
 	replicaKey,
 	stampLocalEdit,
 	type Change,
 	type ReplicaState
-} from '$lib/sync/replica-merge';
-import { isSharedTable, toFields, type SharedTable } from '$lib/sync/shared-tables';
+} from '$lib/replica/replica-merge';
+import { isSharedTable, toFields, type SharedTable } from '$lib/replica/shared-tables';
 
 /**
  * Every write to a shared table, whichever repository or import makes it, passes through

@@ -1,29 +1,20 @@
 import type { Pair } from '$lib/domain/pair';
-import type { Participation } from '$lib/sync/participation';
-import { outboxTopic, type OutboxItem } from '$lib/sync/scheme-outbox';
-import type { ProposalAnswer } from '$lib/sync/publication-protocol';
+import type { Participation } from '$lib/protocol/participation';
+import type { OutboxItem } from './outbox/outbox-item';
+import { SchemeOutbox } from './outbox/scheme-outbox';
+import type { ProposalAnswer } from '$lib/protocol/publication-protocol';
 import type {
 	OutboxEntry,
 	SchemeMembership,
 	SchemePairLink,
-	StoredProposal,
-	SyncProblem
-} from '$lib/sync/scheme-membership';
+	StoredProposal
+} from '$lib/local/rows/scheme-membership';
+import type { SyncProblem } from '$lib/protocol/problems';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
 import { newId } from './new-id';
 import { takeOwnDevices } from './own-devices';
 import { readPairRecords } from './pair-records';
-
-/**
- * The item minus what changes on every build (a report's upload id and time), to tell whether
- * anything new is to be said.
- */
-function contentKey(item: OutboxItem): string {
-	if (item.kind !== 'metrics') return JSON.stringify(item);
-	const { uploadId, generatedAt, ...content } = item.payload;
-	return JSON.stringify(content);
-}
 
 /** The person's writing stays; what a scheme was asked to hold means nothing to another one. */
 const unpublished = {
@@ -40,10 +31,14 @@ const unpublished = {
  * proposals waiting on the person.
  */
 export class SchemeRepository {
+	private readonly outboxItems: SchemeOutbox;
+
 	constructor(
 		private readonly db: TandemDb,
 		private readonly clock: Clock
-	) {}
+	) {
+		this.outboxItems = new SchemeOutbox(db, clock);
+	}
 
 	membership(): Promise<SchemeMembership | undefined> {
 		return this.db.membership.get('me');
@@ -75,7 +70,7 @@ export class SchemeRepository {
 		const { db } = this;
 		// Only the sync needs these, and it runs after the first screen: load them then, outside
 		// the transaction (which must not wait on anything but the database).
-		const { planPairLinks } = await import('$lib/sync/pair-linking');
+		const { planPairLinks } = await import('$lib/local/pair-linking');
 		const tables = [
 			db.membership,
 			db.schemePairs,
@@ -193,7 +188,7 @@ export class SchemeRepository {
 	 */
 	async queueReports(): Promise<number> {
 		const { db } = this;
-		const { progressMetrics } = await import('$lib/sync/progress-metrics');
+		const { progressMetrics } = await import('$lib/privacy/progress-metrics');
 		let queued = 0;
 		const links = await db.schemePairs.toArray();
 		for (const link of links) {
@@ -213,85 +208,29 @@ export class SchemeRepository {
 		return queued;
 	}
 
-	/**
-	 * Queues an item for the scheme, built by its allowlist. It replaces an item still waiting
-	 * on the same topic, and is not queued at all when it says nothing the last one did not.
-	 * Returns whether it was queued. Runs inside the caller's transaction when there is one.
-	 */
-	async queue(item: OutboxItem): Promise<boolean> {
-		const { db } = this;
-		const topic = outboxTopic(item);
-		const key = contentKey(item);
-		return db.transaction('rw', db.outbox, async () => {
-			const entries = await db.outbox
-				.where('[topic+state]')
-				.anyOf([topic, 'pending'], [topic, 'sent'])
-				.toArray();
-			const waiting = entries.filter((e) => e.state === 'pending');
-			if (waiting.some((e) => e.contentKey === key)) return false;
-			await db.outbox.bulkDelete(waiting.map((e) => e.uploadId));
-			// Back to what the scheme already holds (a reaction tapped twice): nothing to send.
-			if (entries.some((e) => e.state === 'sent' && e.contentKey === key)) return false;
-			await db.outbox.add({
-				...item,
-				// A report is known to the server by its upload id; other items by their own ids.
-				uploadId: item.kind === 'metrics' ? item.payload.uploadId : newId(),
-				topic,
-				state: 'pending',
-				contentKey: key,
-				queuedAt: this.clock().toISOString(),
-				attempts: 0,
-				nextAttemptAt: 0,
-				lastProblem: null,
-				sentAt: null
-			});
-			return true;
-		});
+	/** Queues an item for the scheme (see SchemeOutbox.queue). */
+	queue(item: OutboxItem): Promise<boolean> {
+		return this.outboxItems.queue(item);
 	}
 
-	/** Items whose next attempt is due, oldest first. */
-	async due(nowMs: number): Promise<OutboxEntry[]> {
-		const pending = await this.db.outbox.where('state').equals('pending').toArray();
-		return pending
-			.filter((e) => e.nextAttemptAt <= nowMs)
-			.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+	due(nowMs: number): Promise<OutboxEntry[]> {
+		return this.outboxItems.due(nowMs);
 	}
 
 	pending(): Promise<OutboxEntry[]> {
-		return this.db.outbox.where('state').equals('pending').toArray();
+		return this.outboxItems.pending();
 	}
 
-	/** On each topic, the item the scheme last received and the one waiting to go. */
 	outbox(): Promise<OutboxEntry[]> {
-		return this.db.outbox.toArray();
+		return this.outboxItems.all();
 	}
 
-	/** Keeps only the latest sent item per topic: what the scheme now holds. */
-	async markSent(entry: OutboxEntry): Promise<void> {
-		const { db } = this;
-		await db.transaction('rw', db.outbox, async () => {
-			const current = await db.outbox.get(entry.uploadId);
-			if (!current) return;
-			const older = await db.outbox
-				.where('[topic+state]')
-				.equals([entry.topic, 'sent'])
-				.primaryKeys();
-			await db.outbox.bulkDelete(older);
-			await db.outbox.put({
-				...current,
-				state: 'sent',
-				sentAt: this.clock().toISOString(),
-				lastProblem: null
-			});
-		});
+	markSent(entry: OutboxEntry): Promise<void> {
+		return this.outboxItems.markSent(entry);
 	}
 
-	async markFailed(entry: OutboxEntry, problem: SyncProblem, nextAttemptAt: number) {
-		await this.db.outbox.update(entry.uploadId, {
-			attempts: entry.attempts + 1,
-			nextAttemptAt,
-			lastProblem: problem
-		});
+	markFailed(entry: OutboxEntry, problem: SyncProblem, nextAttemptAt: number): Promise<void> {
+		return this.outboxItems.markFailed(entry, problem, nextAttemptAt);
 	}
 
 	/** Leaves the scheme on this device: the pairs and everything in them stay. */

@@ -1,5 +1,5 @@
 import type { SupportKind, SupportUrgency } from '$lib/domain/support';
-import type { SupportRequestForDevice } from '$lib/sync/support-protocol';
+import type { SupportRequestForDevice } from '$lib/protocol/support-protocol';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
 import { newId } from './new-id';

@@ -6,7 +6,7 @@ import {
 	type SurveyAnswer
 } from '$lib/domain/survey';
 import { checkSurveyAnswer, type SurveyAnswerInput } from '$lib/domain/survey-answer-input';
-import { surveyAnswerPayload } from '$lib/sync/survey-payload';
+import { surveyAnswerPayload } from '$lib/privacy/survey-payload';
 import type { Clock } from './clock';
 import type { TandemDb } from './db';
 import type { SchemeRepository } from './scheme-repository';

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import type { ApiProblem } from '$lib/sync/participation';
+import type { ApiProblem } from '$lib/protocol/participation';
 
 /** An error reply for a device: a status and a body naming what was wrong, never a stack. */
 export function apiProblem(status: number, problem: ApiProblem, headers?: HeadersInit): Response {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, asc, between, eq, ne, sql } from 'drizzle-orm';
-import type { BackupCommitRequest } from '$lib/sync/pair-protocol';
+import type { BackupCommitRequest } from '$lib/protocol/pair-protocol';
 import { takePersonTurn } from './person-turns';
 import type { Database } from './db/open-database';
 import { backupParts, backups } from './db/schema';

@@ -1,5 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
-import type { BackupKeysRequest } from '$lib/sync/pair-protocol';
+import type { BackupKeysRequest } from '$lib/protocol/pair-protocol';
 import { decodeFields } from './base64url';
 import type { Database } from './db/open-database';
 import { backupKeys } from './db/schema';

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import type { BackupKeys, BackupListing } from '$lib/sync/pair-protocol';
+import type { BackupKeys, BackupListing } from '$lib/protocol/pair-protocol';
 import type { Database } from './db/open-database';
 import { backupKeys, backups } from './db/schema';
 import type { DeviceIdentity } from './devices';

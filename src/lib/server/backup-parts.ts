@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { backupLimits } from '$lib/sync/pair-protocol';
-import type { WireCheck } from '$lib/sync/wire-check';
+import { backupLimits } from '$lib/protocol/pair-protocol';
+import type { WireCheck } from '$lib/protocol/wire-check';
 import type { Database } from './db/open-database';
 import { backupParts, backups } from './db/schema';
 import { backupPartRefused, purgeStaleUploads } from './backup-limits';

@@ -1,4 +1,8 @@
-import { dashboardColumns, type DashboardColumn, type SortDirection } from './dashboard';
+import {
+	dashboardColumns,
+	type DashboardColumn,
+	type SortDirection
+} from '$lib/protocol/coordinator/dashboard';
 
 export interface DashboardSort {
 	column: DashboardColumn;

@@ -1,6 +1,6 @@
 import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import type * as v from 'valibot';
-import { checkWire } from '$lib/sync/wire-check';
+import { checkWire } from '$lib/protocol/wire-check';
 import { apiInvalid, apiJson, readBytesBody, readJsonBody } from './api-response';
 import { database } from './db';
 import type { Database } from './db/open-database';

@@ -1,16 +1,7 @@
+import type { ShownInvitation } from '$lib/protocol/coordinator/invitation';
 import QRCode from 'qrcode';
 import { invitationPath } from '$lib/domain/invitation-link';
 import type { IssuedInvitation } from './invitations';
-
-export interface ShownInvitation {
-	/** The participant's name, or undefined for a coordinator invitation. */
-	name: string | undefined;
-	code: string;
-	link: string;
-	/** Our own SVG, drawn here from the link: safe to put into the page as markup. */
-	qrSvg: string;
-	expiresAt: string;
-}
 
 /**
  * What the page shows once, right after a code is issued: only a fingerprint of the code is

@@ -1,6 +1,6 @@
 import { addDays } from 'date-fns';
 import { toCalendarDate, weekKeyOf } from '$lib/domain/calendar-date';
-import type { MetricsPayload } from '$lib/sync/metrics-payload';
+import type { MetricsPayload } from '$lib/protocol/metrics-payload';
 
 /**
  * A report as the scheme can believe it on the day it arrives: nothing can have been held, won

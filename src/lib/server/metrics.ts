@@ -1,7 +1,7 @@
 import { and, eq, or } from 'drizzle-orm';
 import { pairStatusOf } from '$lib/domain/pair-lifecycle';
 import { notAfter } from '$lib/domain/timestamp';
-import type { MetricsPayload } from '$lib/sync/metrics-payload';
+import type { MetricsPayload } from '$lib/protocol/metrics-payload';
 import type { Database, Transaction } from './db/open-database';
 import { pairChannels, pairReports, pairs } from './db/schema';
 import type { DeviceIdentity } from './devices';

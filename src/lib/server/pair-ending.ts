@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { toCalendarDate } from '$lib/domain/calendar-date';
 import { pairMove, pairStatusOf } from '$lib/domain/pair-lifecycle';
-import type { EndReply } from '$lib/sync/pair-protocol';
+import type { EndReply } from '$lib/protocol/pair-protocol';
 import type { Database, Transaction } from './db/open-database';
 import { pairChannels, pairLinkOffers, pairs } from './db/schema';
 import type { DeviceIdentity } from './devices';

@@ -1,4 +1,4 @@
-import type { LinkReply } from '$lib/sync/pair-protocol';
+import type { LinkReply } from '$lib/protocol/pair-protocol';
 import { fromBase64url } from './base64url';
 import type { Database } from './db/open-database';
 import { pairChannelDevices, pairChannels } from './db/schema';

@@ -1,6 +1,6 @@
 import { addMinutes } from 'date-fns';
 import { eq, inArray, lte } from 'drizzle-orm';
-import { pairChannelLimits, type OfferReply, type OfferRequest } from '$lib/sync/pair-protocol';
+import { pairChannelLimits, type OfferReply, type OfferRequest } from '$lib/protocol/pair-protocol';
 import { decodeFields } from './base64url';
 import type { Database } from './db/open-database';
 import { pairLinkOffers } from './db/schema';

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
-import { pairChannelLimits, type PullReply } from '$lib/sync/pair-protocol';
-import type { WireCheck } from '$lib/sync/wire-check';
+import { pairChannelLimits, type PullReply } from '$lib/protocol/pair-protocol';
+import type { WireCheck } from '$lib/protocol/wire-check';
 import type { Database } from './db/open-database';
 import { pairChannelDevices, pairOps } from './db/schema';
 import type { DeviceIdentity } from './devices';

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { PushReply, PushRequest } from '$lib/sync/pair-protocol';
+import type { PushReply, PushRequest } from '$lib/protocol/pair-protocol';
 import { fromBase64url } from './base64url';
 import type { Database } from './db/open-database';
 import { pairChannelDevices, pairChannels, pairOps } from './db/schema';

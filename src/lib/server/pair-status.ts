@@ -1,5 +1,5 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import type { ChannelStatus } from '$lib/sync/pair-protocol';
+import type { ChannelStatus } from '$lib/protocol/pair-protocol';
 import type { Database } from './db/open-database';
 import { devices, pairChannelDevices, pairLinkOffers, participants } from './db/schema';
 import type { DeviceIdentity } from './devices';

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { OwnDevice } from '$lib/sync/participation';
+import type { OwnDevice } from '$lib/protocol/participation';
 import type { Database } from './db/open-database';
 import { devices, participants } from './db/schema';
 import type { DeviceIdentity } from './devices';

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { Participation } from '$lib/sync/participation';
+import type { Participation } from '$lib/protocol/participation';
 import { schemePhotoInfo } from './board/scheme-photo';
 import type { Database } from './db/open-database';
 import { devices, participants, schemes } from './db/schema';
 import type { DeviceIdentity } from './devices';
-import { expireProposals } from './matching/matching-round';
+import { expireProposals } from './matching/proposal-sending';
 import { matchingInfoOf, matchingSettingsOf } from './matching/matching-settings';
 import { proposalsForDevice } from './matching/proposal-answers';
 import { publishedStateOf } from './matching/publications';

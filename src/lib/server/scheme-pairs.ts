@@ -1,3 +1,4 @@
+import type { PairStatusChange } from '$lib/protocol/coordinator/pair-status-change';
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { pairMove, pairStatusOf, type PairStatus } from '$lib/domain/pair-lifecycle';
@@ -39,9 +40,6 @@ export async function createPair(
 		.returning({ id: pairs.id });
 	return { ok: true, pairId: pair!.id };
 }
-
-export type PairStatusChange =
-	{ ok: true; changed: boolean } | { ok: false; refusal: 'not-found' | 'ended' | 'not-allowed' };
 
 /**
  * The coordinator pauses, resumes or ends a pair, as the pair's life allows

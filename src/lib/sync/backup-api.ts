@@ -1,4 +1,4 @@
-import type { BackupProblem } from './backup-settings';
+import type { BackupProblem } from '$lib/protocol/problems';
 import {
 	authorization,
 	call,
@@ -7,10 +7,14 @@ import {
 	type DeviceCredential,
 	type Exchange
 } from './device-http';
-import { thisDeviceLabel } from './device-label';
-import { limitProblemOf } from './limit-problem';
-import type { JoinReply } from './participation';
-import type { BackupCommitRequest, BackupKeysRequest, BackupListing } from './pair-protocol';
+import { thisDeviceLabel } from '$lib/protocol/device-label';
+import { limitProblemOf } from '$lib/protocol/limit-problem';
+import type { JoinReply } from '$lib/protocol/participation';
+import type {
+	BackupCommitRequest,
+	BackupKeysRequest,
+	BackupListing
+} from '$lib/protocol/pair-protocol';
 
 async function problemOf(response: Response): Promise<BackupProblem> {
 	if (response.status === 401 || response.status === 403) return { kind: 'revoked' };

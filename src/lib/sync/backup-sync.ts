@@ -1,6 +1,6 @@
 import type { BackupRepository } from '$lib/local/backup-repository';
 import { snapshotContent, type BackupSnapshot } from '$lib/local/backup-snapshot';
-import type { RecordCheck } from '$lib/local/pair-channel-repository';
+import type { RecordCheck } from '$lib/replica/record-checks';
 import type { BackupApi } from './backup-api';
 import {
 	newDataKey,
@@ -10,13 +10,14 @@ import {
 	unwrapWithPassphrase,
 	unwrapWithRecoveryCode,
 	wrapDataKey
-} from './backup-crypto';
-import type { BackupProblem, BackupSettings } from './backup-settings';
-import { concatBytes, fromUtf8, sha256Hex, utf8 } from './crypto-encoding';
+} from '$lib/replica/crypto/backup-crypto';
+import type { BackupSettings } from '$lib/local/rows/backup-settings';
+import type { BackupProblem } from '$lib/protocol/problems';
+import { concatBytes, fromUtf8, sha256Hex, utf8 } from '$lib/replica/crypto/crypto-encoding';
 import type { DeviceCredential } from './device-http';
-import { compress, decompress } from './compression';
-import { stillLimited } from './limit-problem';
-import { backupLimits } from './pair-protocol';
+import { compress, decompress } from '$lib/replica/compression';
+import { stillLimited } from '$lib/protocol/limit-problem';
+import { backupLimits } from '$lib/protocol/pair-protocol';
 
 /** Automatic backups at most this often; a person's own "Back up now" does not wait. */
 const backupEveryMs = 2 * 60_000;

@@ -1,7 +1,7 @@
 import type { BoardRepository } from '$lib/local/board-repository';
-import type { BoardListing } from './board-protocol';
+import type { BoardListing } from '$lib/protocol/board-protocol';
 import type { ApiResult, SchemeApi } from './scheme-api';
-import type { SchemeMembership } from './scheme-membership';
+import type { SchemeMembership } from '$lib/local/rows/scheme-membership';
 
 /**
  * Brings the scheme's board to the device after each scheme round (which has already sent the

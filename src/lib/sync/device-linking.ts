@@ -1,7 +1,8 @@
+import type { LinkRefusal } from '$lib/protocol/problems';
 import type { PairChannelRepository } from '$lib/local/pair-channel-repository';
 import type { SchemeRepository } from '$lib/local/scheme-repository';
 import type { DeviceCredential } from './device-http';
-import { linkInvitationUrl, type LinkInvitation } from './link-invitation';
+import { linkInvitationUrl, type LinkInvitation } from '$lib/replica/link-invitation';
 import type { PairApi } from './pair-api';
 import {
 	keyFromOffer,
@@ -10,20 +11,7 @@ import {
 	newShortCode,
 	normaliseShortCode,
 	offerFor
-} from './pair-crypto';
-
-export type LinkRefusal =
-	/** This device has not joined the scheme, or was removed from it. */
-	| 'not-joined'
-	/** The scheme has not paired this person with this partner (or not told this device yet). */
-	| 'not-in-scheme'
-	| 'ended'
-	/** The pair was linked under another key first: scan the code of a device already linked. */
-	| 'linked-elsewhere'
-	| 'invalid-code'
-	| 'wrong-code'
-	| 'no-offer'
-	| 'offline';
+} from '$lib/replica/crypto/pair-crypto';
 
 export type ShownCode =
 	| {

@@ -1,8 +1,8 @@
 import type { BackupApi } from './backup-api';
-import { normaliseRecoveryCode, recoveryAuth } from './backup-crypto';
+import { normaliseRecoveryCode, recoveryAuth } from '$lib/replica/crypto/backup-crypto';
 import type { BackupSync, RestoreOutcome, Unlock } from './backup-sync';
-import type { JoinRefusal } from './scheme-api';
-import type { SchemeMembership } from './scheme-membership';
+import type { JoinRefusal } from '$lib/protocol/problems';
+import type { SchemeMembership } from '$lib/local/rows/scheme-membership';
 import type { SchemeSync } from './scheme-sync';
 
 export type Rejoined =

@@ -1,4 +1,4 @@
-import type { PairProblem } from './pair-channel';
+import type { PairProblem } from '$lib/protocol/problems';
 import type {
 	ChannelStatus,
 	EndReply,
@@ -8,9 +8,9 @@ import type {
 	PullReply,
 	PushReply,
 	SealedOp
-} from './pair-protocol';
+} from '$lib/protocol/pair-protocol';
 import { exchange, jsonRequest, type DeviceCredential } from './device-http';
-import { limitProblemOf } from './limit-problem';
+import { limitProblemOf } from '$lib/protocol/limit-problem';
 
 export type PairResult<T> = { ok: true; value: T } | { ok: false; problem: PairProblem };
 

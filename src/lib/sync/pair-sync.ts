@@ -1,16 +1,14 @@
-import type {
-	ArrivedPage,
-	PairChannelRepository,
-	RecordCheck
-} from '$lib/local/pair-channel-repository';
+import type { PairChannelRepository } from '$lib/local/pair-channel-repository';
+import type { ArrivedPage, HeldMessage, PairChannel } from '$lib/local/rows/pair-channel';
+import type { RecordCheck } from '$lib/replica/record-checks';
 import type { DeviceCredential } from './device-http';
 import type { PairApi } from './pair-api';
-import type { HeldMessage, PairChannel, PairProblem } from './pair-channel';
-import { linkProof, openOperation, sealOperation } from './pair-crypto';
-import { stillLimited } from './limit-problem';
-import { decodeMessage, packMessage, unpackMessage } from './pair-message';
-import { pairChannelLimits, type PulledOp, type SealedOp } from './pair-protocol';
-import type { Change } from './replica-merge';
+import type { PairProblem } from '$lib/protocol/problems';
+import { linkProof, openOperation, sealOperation } from '$lib/replica/crypto/pair-crypto';
+import { stillLimited } from '$lib/protocol/limit-problem';
+import { decodeMessage, packMessage, unpackMessage } from '$lib/replica/pair-message';
+import { pairChannelLimits, type PulledOp, type SealedOp } from '$lib/protocol/pair-protocol';
+import type { Change } from '$lib/replica/replica-merge';
 
 /** Room for the JSON around the operations, under the server's limit for a push. */
 const pushBytes = pairChannelLimits.pushBytes - 16 * 1024;

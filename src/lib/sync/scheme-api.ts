@@ -1,22 +1,21 @@
+import type { JoinRefusal, SyncProblem } from '$lib/protocol/problems';
 import * as v from 'valibot';
 import {
 	boardListingSchema,
 	type BoardListing,
 	type BoardPostInput,
 	type BoardReactionInput
-} from './board-protocol';
-import type { MetricsPayload } from './metrics-payload';
-import { joinReplySchema, participationSchema, type ApiProblem } from './participation';
+} from '$lib/protocol/board-protocol';
+import type { MetricsPayload } from '$lib/protocol/metrics-payload';
+import { joinReplySchema, participationSchema, type ApiProblem } from '$lib/protocol/participation';
 import { authorization, call, jsonRequest, type DeviceCredential } from './device-http';
-import { thisDeviceLabel } from './device-label';
-import { limitProblemOf } from './limit-problem';
-import type { Needs, PenPicture, ProposalAnswer } from './publication-protocol';
-import type { SyncProblem } from './scheme-membership';
-import type { SupportRequestInput } from './support-protocol';
-import type { SurveyAnswerPayload } from './survey-protocol';
+import { thisDeviceLabel } from '$lib/protocol/device-label';
+import { limitProblemOf } from '$lib/protocol/limit-problem';
+import type { Needs, PenPicture, ProposalAnswer } from '$lib/protocol/publication-protocol';
+import type { SupportRequestInput } from '$lib/protocol/support-protocol';
+import type { SurveyAnswerPayload } from '$lib/protocol/survey-protocol';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; problem: SyncProblem };
-export type JoinRefusal = 'unknown' | 'expired' | 'used' | 'rate-limited' | 'invalid' | 'devices';
 export type JoinResult =
 	| { ok: true; value: v.InferOutput<typeof joinReplySchema> }
 	| { ok: false; refusal: JoinRefusal }

@@ -2,11 +2,12 @@ import type { PublicationRepository } from '$lib/local/publication-repository';
 import type { SchemeRepository } from '$lib/local/scheme-repository';
 import { retryDelayMs } from './backoff';
 import type { DeviceCredential } from './device-http';
-import type { AnswerResult, ApiResult, JoinRefusal, PublishResult, SchemeApi } from './scheme-api';
-import type { JoinReply } from './participation';
-import type { ProposalAnswer } from './publication-protocol';
-import type { DuePublication } from './publication-record';
-import type { OutboxEntry, SchemeMembership, SyncProblem } from './scheme-membership';
+import type { AnswerResult, ApiResult, PublishResult, SchemeApi } from './scheme-api';
+import type { JoinRefusal, SyncProblem } from '$lib/protocol/problems';
+import type { JoinReply } from '$lib/protocol/participation';
+import type { ProposalAnswer } from '$lib/protocol/publication-protocol';
+import type { DuePublication } from '$lib/local/rows/publication-record';
+import type { OutboxEntry, SchemeMembership } from '$lib/local/rows/scheme-membership';
 
 export type JoinOutcome =
 	| { ok: true; membership: SchemeMembership }

@@ -7,7 +7,7 @@ import { DeviceLinking } from './device-linking';
 import { DeviceRestore } from './device-restore';
 import { pairApi } from './pair-api';
 import { PairSync } from './pair-sync';
-import { recordFits } from './record-checks';
+import { recordFits } from '$lib/replica/record-checks';
 import { schemeApi } from './scheme-api';
 import { SchemeSync } from './scheme-sync';
 

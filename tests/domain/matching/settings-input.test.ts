@@ -6,7 +6,7 @@ import {
 	matchingSettingsLimits
 } from '$lib/domain/matching/settings-input';
 import { check } from '$lib/domain/validation';
-import { publicationLimits } from '$lib/sync/publication-protocol';
+import { publicationLimits } from '$lib/protocol/publication-protocol';
 
 const form = (overrides: Record<string, string> = {}) => ({
 	...matchingSettingsFormValues(defaultMatchingSettings()),

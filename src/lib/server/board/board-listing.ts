@@ -1,6 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { boardLimits } from '$lib/domain/board';
-import type { BoardListing, BoardPostForDevice } from '$lib/sync/board-protocol';
+import type { BoardListing, BoardPostForDevice } from '$lib/protocol/board-protocol';
 import type { Database } from '../db/open-database';
 import { boardPosts } from '../db/schema';
 import type { DeviceIdentity } from '../devices';

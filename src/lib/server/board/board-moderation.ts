@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne, type SQL } from 'drizzle-orm';
-import type { BoardPostInput } from '$lib/sync/board-protocol';
+import type { BoardPostInput } from '$lib/protocol/board-protocol';
 import type { Database } from '../db/open-database';
 import { boardPostReactions, boardPosts } from '../db/schema';
 import { schemeBoardFull, takeBoardTurn } from './board-limits';

@@ -1,5 +1,5 @@
 import { parseTimestamp } from '$lib/domain/timestamp';
-import type { WireCheck } from '$lib/sync/wire-check';
+import type { WireCheck } from '$lib/protocol/wire-check';
 
 /**
  * One page of posts, newest first, fetched with one row more than the page holds to know

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { BoardPostInput } from '$lib/sync/board-protocol';
+import type { BoardPostInput } from '$lib/protocol/board-protocol';
 import type { Database } from '../db/open-database';
 import { boardPosts } from '../db/schema';
 import type { DeviceIdentity } from '../devices';

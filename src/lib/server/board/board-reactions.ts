@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { BoardReactionInput } from '$lib/sync/board-protocol';
+import type { BoardReactionInput } from '$lib/protocol/board-protocol';
 import type { Database } from '../db/open-database';
 import { boardPostReactions, boardPosts } from '../db/schema';
 import type { DeviceIdentity } from '../devices';

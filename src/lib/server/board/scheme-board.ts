@@ -1,15 +1,10 @@
+import type { ModeratedPost } from '$lib/protocol/coordinator/moderated-post';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Database } from '../db/open-database';
 import { boardPosts } from '../db/schema';
 import { pageOf } from './board-page';
 import { boardRows, postOf } from './board-rows';
-import { noReactions, reactionCounts, type ReactionCounts } from './reaction-counts';
-
-/** A post as the coordinator moderates it: every state, the name only as it is shown. */
-export type ModeratedPost = ReturnType<typeof postOf> & {
-	moderationReason: string | null;
-	reactions: ReactionCounts;
-};
+import { noReactions, reactionCounts } from './reaction-counts';
 
 /** A page of every post of the scheme, newest first, in whatever state, for moderation. */
 export async function schemeBoard(

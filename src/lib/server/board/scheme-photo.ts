@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Participation } from '$lib/sync/participation';
+import type { Participation } from '$lib/protocol/participation';
 import type { Database } from '../db/open-database';
 import { schemePhotos } from '../db/schema';
 import type { PhotoUpload } from './photo-upload';

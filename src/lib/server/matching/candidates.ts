@@ -1,11 +1,11 @@
 import { and, count, eq, exists, inArray, isNull, not } from 'drizzle-orm';
 import { mentorIdsNamed } from '$lib/domain/matching/person-names';
 import type { MenteeCandidate, MentorCandidate } from '$lib/domain/matching/types';
-import type { Needs, PenPicture } from '$lib/sync/publication-protocol';
+import type { Needs, PenPicture } from '$lib/protocol/publication-protocol';
 import type { Database } from '../db/open-database';
 import { matchProposals, menteeNeeds, mentorProfiles, pairs, participants } from '../db/schema';
 import type { SchemeMatchingSettings } from './matching-settings';
-import { currentPairStatuses, openStatuses } from './proposal-statuses';
+import { currentPairStatuses, openStatuses } from '$lib/domain/matching/proposal-statuses';
 
 /** By name in English order, then by id code unit, so every server orders alike. */
 export const byName = (a: { id: string; name: string }, b: { id: string; name: string }) =>

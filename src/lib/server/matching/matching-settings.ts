@@ -6,7 +6,7 @@ import {
 	type SchemeMatchingSettings
 } from '$lib/domain/matching/settings-input';
 import { audiences, groupRules } from '$lib/domain/matching/vocabulary';
-import type { SchemeMatchingInfo } from '$lib/sync/publication-protocol';
+import type { SchemeMatchingInfo } from '$lib/protocol/publication-protocol';
 import type { Database } from '../db/open-database';
 import { schemeMatchingSettings } from '../db/schema';
 

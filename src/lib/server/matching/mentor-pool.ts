@@ -1,11 +1,12 @@
-import { differenceInCalendarDays, parseISO } from 'date-fns';
+import type { MentorPool, PoolMentor } from '$lib/protocol/coordinator/mentor-pool';
 import { and, count, eq, inArray, isNull, max } from 'drizzle-orm';
 import { toCalendarDate } from '$lib/domain/calendar-date';
 import { mentorUnavailability } from '$lib/domain/matching';
 import { genderKey } from '$lib/domain/matching/gender-words';
-import type { MentorUnavailability } from '$lib/domain/matching/types';
+import { quietTooLong } from '$lib/domain/stalling';
+
 import { suppressSmallGroups } from '$lib/domain/small-groups';
-import type { PenPicture } from '$lib/sync/publication-protocol';
+
 import type { Database } from '../db/open-database';
 import {
 	devices,
@@ -19,32 +20,7 @@ import {
 import { isUuid } from '../schemes';
 import { byName, mentorCandidate } from './candidates';
 import { matchingSettingsOf } from './matching-settings';
-import { currentPairStatuses, openStatuses } from './proposal-statuses';
-
-export interface PoolMentor {
-	id: string;
-	name: string;
-	joined: boolean;
-	penPicture: PenPicture | null;
-	publishedAt: string | null;
-	trainedOn: string | null;
-	capacity: number | null;
-	/** Mentees in an active or paused pair with them. */
-	activeMentees: number;
-	waitingProposals: number;
-	/** Null: can be proposed now. */
-	unavailability: MentorUnavailability | 'not-published' | null;
-	/** The latest of their devices' last contact and their pairs' last activity. */
-	lastActiveOn: string | null;
-	/** Not active within the scheme's stall window (or never). */
-	inactive: boolean;
-}
-
-export interface MentorPool {
-	mentors: PoolMentor[];
-	/** Self-described gender of mentors with a pen picture; groups under five are suppressed (count null). */
-	byGender: { gender: string; count: number | null }[];
-}
+import { currentPairStatuses, openStatuses } from '$lib/domain/matching/proposal-statuses';
 
 const later = (a: string | null, b: string | null) =>
 	a === null ? b : b === null || a > b ? a : b;
@@ -127,10 +103,7 @@ export async function mentorPoolOf(
 						)
 					: 'not-published',
 				lastActiveOn,
-				inactive:
-					lastActiveOn === null ||
-					differenceInCalendarDays(parseISO(today), parseISO(lastActiveOn)) >
-						scheme.stallAfterWeeks * 7
+				inactive: quietTooLong(lastActiveOn, scheme.stallAfterWeeks, today)
 			};
 		})
 		.sort(byName);

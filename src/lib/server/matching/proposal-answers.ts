@@ -7,14 +7,14 @@ import type {
 	PenPicture,
 	ProposalAnswer,
 	ProposalForDevice
-} from '$lib/sync/publication-protocol';
+} from '$lib/protocol/publication-protocol';
 import type { Database, Transaction } from '../db/open-database';
 import { matchProposals, menteeNeeds, mentorProfiles, participants } from '../db/schema';
 import type { DeviceIdentity } from '../devices';
 import { createPair } from '../scheme-pairs';
 import { isUuid } from '../schemes';
 import { matchingSettingsOf } from './matching-settings';
-import type { ProposalStatus } from './proposal-statuses';
+import type { ProposalStatus } from '$lib/domain/matching/proposal-statuses';
 
 /**
  * What each side sees of the other: the publication, less what was meant for the matching alone.

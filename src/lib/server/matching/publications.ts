@@ -1,10 +1,10 @@
 import { and, eq, inArray, lte } from 'drizzle-orm';
-import type { Needs, PenPicture, PublishedState } from '$lib/sync/publication-protocol';
+import type { Needs, PenPicture, PublishedState } from '$lib/protocol/publication-protocol';
 import type { Database, Transaction } from '../db/open-database';
 import { matchProposals, menteeNeeds, mentorProfiles } from '../db/schema';
 import type { DeviceIdentity } from '../devices';
 import { matchingSettingsOf, type SchemeMatchingSettings } from './matching-settings';
-import { openStatuses } from './proposal-statuses';
+import { openStatuses } from '$lib/domain/matching/proposal-statuses';
 
 export type PublishOutcome =
 	{ ok: true; outcome: 'saved' | 'stale' } | { ok: false; field: string; problem: string };

@@ -1,10 +1,10 @@
+import type { CheckInFigures } from '$lib/protocol/coordinator/report';
 import { sql } from 'drizzle-orm';
 import {
 	againAnswers,
 	ratingQuestions,
 	type AgainAnswer,
 	type Checkpoint,
-	type Outcome,
 	type RatingQuestion
 } from '$lib/domain/survey';
 import type { Database } from '../db/open-database';
@@ -12,33 +12,6 @@ import type { ReportScope } from './report-scope';
 import { rowsOf } from './sql-rows';
 
 type Role = 'mentor' | 'mentee';
-
-export interface RatingFigure {
-	role: Role;
-	checkpoint: Checkpoint;
-	question: RatingQuestion;
-	answers: number;
-	mean: number;
-}
-
-/** Among the people who rated a question at the baseline and at a later check-in of one pair. */
-export interface PairedChange {
-	role: Role;
-	question: RatingQuestion;
-	later: 'end' | 'follow-up';
-	answers: number;
-	meanChange: number;
-}
-
-export interface CheckInFigures {
-	ratings: RatingFigure[];
-	paired: PairedChange[];
-	again: { role: Role; checkpoint: Checkpoint; answer: AgainAnswer; answers: number }[];
-	/** People who answered an end or follow-up check-in, and those reporting each outcome. */
-	answeredLater: { role: Role; people: number }[];
-	outcomes: { role: Role; outcome: Outcome; people: number }[];
-	comments: { role: Role; checkpoint: Checkpoint; text: string }[];
-}
 
 const columns: Record<RatingQuestion, string> = {
 	confidence: 'confidence',

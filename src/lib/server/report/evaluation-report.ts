@@ -1,3 +1,4 @@
+import type { EvaluationReport } from '$lib/protocol/coordinator/report';
 import type { CalendarDate } from '$lib/domain/calendar-date';
 import { reportPeriod, type ReportKind, type ReportPeriod } from '$lib/domain/report-period';
 import type { Database } from '../db/open-database';
@@ -8,14 +9,7 @@ import { checkInFigures } from './check-in-figures';
 import { pairFigures } from './pair-figures';
 import { participationFigures } from './participation-figures';
 import { reportScope } from './report-scope';
-import { shownReport, type RawReport, type ShownReport } from './shown-report';
-
-export interface EvaluationReport {
-	period: ReportPeriod;
-	/** The day the "now" figures are taken on. */
-	asOf: CalendarDate;
-	figures: ShownReport;
-}
+import { shownReport, type RawReport } from './shown-report';
 
 /** Every figure of a report before suppression: for the tests, and for `evaluationReport`. */
 export async function rawReport(

@@ -1,3 +1,4 @@
+import { stallWindowDays } from '$lib/domain/stalling';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/open-database';
 import type { ReportScope } from './report-scope';
@@ -48,7 +49,7 @@ export async function pairFigures(db: Database, scope: ReportScope): Promise<Pai
 			(count(*) filter (where status = 'paused'))::int as "paused",
 			(count(*) filter (where status = 'ended'))::int as "ended",
 			(count(*) filter (where status = 'active' and starts_on <= ${asOf}::date
-				and ${asOf}::date - coalesce(last_met, starts_on) > ${scope.stallAfterWeeks * 7}))::int
+				and ${asOf}::date - coalesce(last_met, starts_on) > ${stallWindowDays(scope.stallAfterWeeks)}))::int
 				as "stalled",
 			count(g.pair_id)::int as "reportingGoals",
 			coalesce(sum(g.goals_set), 0)::int as "goalsSet",

@@ -1,3 +1,15 @@
+import type { Role } from '$lib/domain/profile';
+import { roles } from '$lib/domain/profile';
+import type {
+	HeldGroup,
+	LevelGroup,
+	Shown,
+	ShownBreakdown,
+	ShownChange,
+	ShownRating,
+	ShownReport,
+	CheckInFigures
+} from '$lib/protocol/coordinator/report';
 import { councillorRoles, officerLevels, type Audience } from '$lib/domain/matching/vocabulary';
 import { suppressBreakdown, suppressCount, suppressMean } from '$lib/domain/small-groups';
 import {
@@ -5,13 +17,10 @@ import {
 	checkpoints,
 	outcomes,
 	ratingQuestions,
-	type AgainAnswer,
 	type Checkpoint,
-	type Outcome,
 	type RatingQuestion
 } from '$lib/domain/survey';
 import type { ActivityFigures } from './activity-figures';
-import type { CheckInFigures } from './check-in-figures';
 import type { PairFigures } from './pair-figures';
 import type { ParticipationFigures } from './participation-figures';
 
@@ -20,78 +29,6 @@ import type { ParticipationFigures } from './participation-figures';
  * reach the page and the CSV: a count of one to four people is null here ("fewer than 5"), so
  * what is hidden is not even in memory downstream.
  */
-
-/** A count of people or pairs: null when hidden. */
-export type Shown = number | null;
-export type Role = 'mentor' | 'mentee';
-export const roles: readonly Role[] = ['mentee', 'mentor'];
-
-export interface ShownGroup<K extends string = string> {
-	group: K;
-	count: Shown;
-}
-
-/** Groups that divide a total between them; hidden whole when the total is hidden. */
-export interface ShownBreakdown<K extends string = string> {
-	total: Shown;
-	groups: ShownGroup<K>[];
-}
-
-export interface ShownRating {
-	answers: Shown;
-	/** Null when hidden or when nobody answered (answers 0). */
-	mean: number | null;
-}
-
-export interface ShownChange {
-	role: Role;
-	question: RatingQuestion;
-	later: 'end' | 'follow-up';
-	baseline: ShownRating;
-	after: ShownRating;
-	/** The later mean minus the baseline mean; shown only when both are. */
-	differenceOfMeans: number | null;
-	/** Among people who answered both, about the same pair. */
-	paired: ShownRating;
-}
-
-export type LevelGroup = (typeof officerLevels)[number] | 'not-recorded';
-export type HeldGroup = (typeof councillorRoles)[number] | 'none-recorded';
-/** The suggested words, each as its key; "another" gathers descriptions too rare to show. */
-export type GenderGroup = 'woman' | 'man' | 'non-binary' | 'another' | 'not-recorded' | string;
-
-export interface ShownReport {
-	pairs: {
-		formed: ShownBreakdown<'active' | 'paused' | 'ended'>;
-		stalled: Shown;
-	};
-	sessions: { held: number; minutes: number; pairsMet: Shown };
-	goals: { pairsReporting: Shown; set: number; achieved: number };
-	wins: { logged: number; shared: number };
-	checkIns: {
-		role: Role;
-		question: RatingQuestion;
-		byCheckpoint: Record<Checkpoint, ShownRating>;
-	}[];
-	changes: ShownChange[];
-	again: { role: Role; checkpoint: Checkpoint; answers: ShownBreakdown<AgainAnswer> }[];
-	outcomes: { role: Role; answered: Shown; groups: ShownGroup<Outcome>[] }[];
-	comments: CheckInFigures['comments'];
-	participation: {
-		audience: Audience;
-		byRole: ShownBreakdown<Role>;
-		levels: { role: Role; levels: ShownBreakdown<LevelGroup> }[];
-		rolesHeld: ShownGroup<HeldGroup>[] | null;
-		genders: { role: Role; genders: ShownBreakdown<GenderGroup> }[];
-	};
-	trends: {
-		month: string;
-		sessions: number;
-		minutes: number;
-		pairsMet: Shown;
-		wins: number;
-	}[];
-}
 
 export interface RawReport {
 	audience: Audience;

@@ -1,7 +1,8 @@
+import type { SchemeSupportRequest } from '$lib/protocol/coordinator/support-request';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { supportUrgencies } from '$lib/domain/support';
 import { notAfter } from '$lib/domain/timestamp';
-import type { SupportRequestForDevice, SupportRequestInput } from '$lib/sync/support-protocol';
+import type { SupportRequestForDevice, SupportRequestInput } from '$lib/protocol/support-protocol';
 import type { Database } from '../db/open-database';
 import { participants, supportRequests } from '../db/schema';
 import type { DeviceIdentity } from '../devices';
@@ -80,10 +81,6 @@ export async function cancelSupport(db: Database, who: DeviceIdentity, id: strin
 				eq(supportRequests.status, 'open')
 			)
 		);
-}
-
-export interface SchemeSupportRequest extends SupportRequestForDevice {
-	mentorName: string;
 }
 
 const urgencyOrder = sql`array_position(array[${sql.join(

@@ -1,7 +1,7 @@
 import { eq, lte } from 'drizzle-orm';
 import { ratingQuestions, type CheckpointDefinition } from '$lib/domain/survey';
 import { notAfter } from '$lib/domain/timestamp';
-import type { SurveyAnswerPayload } from '$lib/sync/survey-protocol';
+import type { SurveyAnswerPayload } from '$lib/protocol/survey-protocol';
 import type { Database } from '../db/open-database';
 import { surveyResponses } from '../db/schema';
 import type { DeviceIdentity } from '../devices';

@@ -5,7 +5,7 @@ import { jsonBody, openRoute } from '$lib/server/device-route';
 import { joinWithCode } from '$lib/server/devices';
 import { overLimit, refusalReply } from '$lib/server/refusals';
 import { storageLimits } from '$lib/server/storage-limits';
-import { deviceLabelSchema } from '$lib/sync/device-label';
+import { deviceLabelSchema } from '$lib/protocol/device-label';
 
 const joinRequest = v.strictObject({
 	code: v.pipe(v.string(), v.maxLength(40)),

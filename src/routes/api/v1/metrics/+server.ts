@@ -1,7 +1,7 @@
 import { deviceRoute, jsonBody } from '$lib/server/device-route';
 import { recordMetrics } from '$lib/server/metrics';
 import { refused } from '$lib/server/refusals';
-import { metricsPayload } from '$lib/sync/metrics-payload';
+import { metricsPayload } from '$lib/protocol/metrics-payload';
 
 // The largest valid payload (1,000 sessions, ten years of weeks) is about 60 KB.
 const maxBytes = 128 * 1024;

@@ -1,6 +1,6 @@
 import { publicationEndpoints } from '$lib/server/matching/publication-endpoints';
 import { saveNeeds, withdrawNeeds } from '$lib/server/matching/publications';
-import { publishNeedsSchema } from '$lib/sync/publication-protocol';
+import { publishNeedsSchema } from '$lib/protocol/publication-protocol';
 
 /**
  * A mentee publishes their needs (a copy older than the one held changes nothing), or withdraws

@@ -1,6 +1,6 @@
 import { publicationEndpoints } from '$lib/server/matching/publication-endpoints';
 import { savePenPicture, withdrawPenPicture } from '$lib/server/matching/publications';
-import { publishPenPictureSchema } from '$lib/sync/publication-protocol';
+import { publishPenPictureSchema } from '$lib/protocol/publication-protocol';
 
 /**
  * A mentor publishes their pen picture (a copy older than the one held changes nothing), or

@@ -4,8 +4,8 @@ import { guardedCodeAttempt, rateLimitedReply } from '$lib/server/attempt-limit'
 import { jsonBody, openRoute } from '$lib/server/device-route';
 import { recoverDevice } from '$lib/server/recovery';
 import { refusalReply } from '$lib/server/refusals';
-import { deviceLabelSchema } from '$lib/sync/device-label';
-import { recoverRequest } from '$lib/sync/pair-protocol';
+import { deviceLabelSchema } from '$lib/protocol/device-label';
+import { recoverRequest } from '$lib/protocol/pair-protocol';
 
 const request = v.strictObject({
 	...recoverRequest.entries,

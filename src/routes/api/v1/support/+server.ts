@@ -1,6 +1,6 @@
 import { deviceRoute, jsonBody } from '$lib/server/device-route';
 import { requestSupport } from '$lib/server/support/support-requests';
-import { supportRequestSchema } from '$lib/sync/support-protocol';
+import { supportRequestSchema } from '$lib/protocol/support-protocol';
 
 /** A mentor asks the coordinator for support or supervision: no words, only kind and urgency. */
 export const POST = deviceRoute({

@@ -1,6 +1,6 @@
 import { saveBackupKeys } from '$lib/server/backup-keys';
 import { deviceRoute, jsonBody } from '$lib/server/device-route';
-import { backupKeysRequest } from '$lib/sync/pair-protocol';
+import { backupKeysRequest } from '$lib/protocol/pair-protocol';
 
 /** Sets or replaces the person's wrapped backup key. */
 export const PUT = deviceRoute({

@@ -1,7 +1,7 @@
 import { apiJson } from '$lib/server/api-response';
 import { savePost } from '$lib/server/board/board-posts';
 import { deviceRoute, jsonBody } from '$lib/server/device-route';
-import { boardPostSchema } from '$lib/sync/board-protocol';
+import { boardPostSchema } from '$lib/protocol/board-protocol';
 
 // The longest valid post (an article, every character four bytes) is under 4 KB.
 const maxBytes = 8 * 1024;

@@ -1,6 +1,6 @@
 import { deviceRoute, jsonBody } from '$lib/server/device-route';
 import { saveSurveyAnswer } from '$lib/server/surveys/survey-answers';
-import { surveyAnswerSchema } from '$lib/sync/survey-protocol';
+import { surveyAnswerSchema } from '$lib/protocol/survey-protocol';
 
 // A full answer with the longest comment is under 2 KB.
 const maxBytes = 8 * 1024;

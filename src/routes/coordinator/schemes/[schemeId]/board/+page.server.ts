@@ -23,7 +23,7 @@ import { coordinatedScheme } from '$lib/server/coordinator-session';
 import { database } from '$lib/server/db';
 import { typedValues } from '$lib/server/form-values';
 import { storageLimits } from '$lib/server/storage-limits';
-import { articlePost, thoughtPost } from '$lib/sync/board-post-payload';
+import { checkBoardPostOf } from '$lib/protocol/board-post-check';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Posts a page shows; older ones are a link away. */
@@ -140,17 +140,21 @@ export const actions: Actions = {
 	}
 };
 
-/** A coordinator's own article or thought, built and checked exactly as a device's is. */
+/** A coordinator's own article or thought, checked by the schema a device's post is checked by. */
 async function pin(event: RequestEvent, kind: 'article' | 'thought') {
 	const { user, scheme } = await coordinatedScheme(event);
 	const input = Object.fromEntries(await event.request.formData());
 	const text = (name: string) => (typeof input[name] === 'string' ? input[name] : '');
-	const naming = { showName: input.showName === 'on' };
-	const ids = { id: text('id'), postedAt: new Date().toISOString() };
-	const built =
+	const common = {
+		id: text('id'),
+		showName: input.showName === 'on',
+		postedAt: new Date().toISOString()
+	};
+	const built = checkBoardPostOf(
 		kind === 'article'
-			? articlePost({ title: text('title'), url: text('url'), why: text('why') }, naming, ids)
-			: thoughtPost(text('text'), naming, ids);
+			? { kind, ...common, title: text('title'), url: text('url'), why: text('why') }
+			: { kind, ...common, text: text('text') }
+	);
 	if (!built.ok) {
 		return fail(400, { pin: { kind, values: typedValues(input), problems: built.problems } });
 	}

@@ -10,15 +10,15 @@ import { check, type FieldProblem } from '$lib/domain/validation';
 import { coordinatedScheme } from '$lib/server/coordinator-session';
 import { database } from '$lib/server/db';
 import type { Database } from '$lib/server/db/open-database';
+import { matchingRoundOf } from '$lib/server/matching/matching-round';
 import {
-	matchingRoundOf,
 	mentorChoicesForDrafts,
 	rejectProposal,
-	runMatching,
-	sendProposals,
 	setProposalLocked,
 	swapMentor
-} from '$lib/server/matching/matching-round';
+} from '$lib/server/matching/draft-adjustments';
+import { runMatching } from '$lib/server/matching/run-matching';
+import { sendProposals } from '$lib/server/matching/proposal-sending';
 import { matchingSettingsOf } from '$lib/server/matching/matching-settings';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@ import { toCalendarDate } from '$lib/domain/calendar-date';
 import { columnText } from '$lib/i18n/dashboard-text';
 import { pairStatusText } from '$lib/i18n/pair-status-text';
 import { coordinatedScheme } from '$lib/server/coordinator-session';
-import { csvDocument } from '$lib/server/csv';
+import { csvDocument } from '$lib/domain/csv';
 import { dashboardRows } from '$lib/server/dashboard';
 import { database } from '$lib/server/db';
 import { fileSafe } from '$lib/server/file-names';

@@ -3,7 +3,7 @@ import { reportKindOf } from '$lib/domain/report-period';
 import { coordinatedScheme } from '$lib/server/coordinator-session';
 import { database } from '$lib/server/db';
 import { evaluationReport } from '$lib/server/report/evaluation-report';
-import { reportCsv } from '$lib/server/report/report-csv';
+import { reportCsv } from '$lib/i18n/report-csv';
 import { fileSafe } from '$lib/server/file-names';
 import type { RequestHandler } from './$types';
 

@@ -1,6 +1,6 @@
 import { commitBackup } from '$lib/server/backup-commit';
 import { deviceRoute, jsonBody } from '$lib/server/device-route';
-import { backupCommitRequest } from '$lib/sync/pair-protocol';
+import { backupCommitRequest } from '$lib/protocol/pair-protocol';
 
 /** The uploading device finishes a backup once every part is there. */
 export const POST = deviceRoute({

@@ -1,7 +1,7 @@
 import { apiJson } from '$lib/server/api-response';
 import { deviceRoute, jsonBody } from '$lib/server/device-route';
 import { linkDevice } from '$lib/server/pair-link';
-import { linkRequest } from '$lib/sync/pair-protocol';
+import { linkRequest } from '$lib/protocol/pair-protocol';
 
 /** A device proves it holds the pair key and joins the pair's channel (201 when it made it). */
 export const PUT = deviceRoute({

@@ -1,7 +1,7 @@
 import { apiNoContent } from '$lib/server/api-response';
 import { deviceRoute, jsonBody } from '$lib/server/device-route';
 import { fetchOffer, putOffer, withdrawOffer } from '$lib/server/pair-offers';
-import { offerRequest } from '$lib/sync/pair-protocol';
+import { offerRequest } from '$lib/protocol/pair-protocol';
 
 /** A linked device offers the wrapped pair key for a few minutes, replacing any open offer. */
 export const POST = deviceRoute({

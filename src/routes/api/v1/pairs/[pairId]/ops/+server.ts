@@ -2,7 +2,7 @@ import { apiInvalid } from '$lib/server/api-response';
 import { deviceRoute, jsonBody } from '$lib/server/device-route';
 import { parsePullQuery, pullOps } from '$lib/server/pair-pull';
 import { pushOps } from '$lib/server/pair-push';
-import { pairChannelLimits, pushRequest } from '$lib/sync/pair-protocol';
+import { pairChannelLimits, pushRequest } from '$lib/protocol/pair-protocol';
 
 /** A linked device appends encrypted operations to the pair's log. */
 export const POST = deviceRoute({

@@ -1,7 +1,7 @@
 import { apiJson, apiProblem } from '$lib/server/api-response';
 import { deviceRoute, jsonBody } from '$lib/server/device-route';
 import { answerProposal } from '$lib/server/matching/proposal-answers';
-import { proposalAnswerSchema } from '$lib/sync/publication-protocol';
+import { proposalAnswerSchema } from '$lib/protocol/publication-protocol';
 
 /**
  * The mentee, then the mentor, accepts or declines a proposal. The same answer sent again

@@ -1,7 +1,7 @@
 import { apiInvalid } from '$lib/server/api-response';
 import { partAddress, putBackupPart, readBackupPart } from '$lib/server/backup-parts';
 import { bytesBody, deviceRoute } from '$lib/server/device-route';
-import { backupLimits } from '$lib/sync/pair-protocol';
+import { backupLimits } from '$lib/protocol/pair-protocol';
 
 /** The uploading device stores one encrypted part, sent as raw bytes. */
 export const PUT = deviceRoute({

@@ -1,6 +1,6 @@
 import { react } from '$lib/server/board/board-reactions';
 import { deviceRoute, jsonBody } from '$lib/server/device-route';
-import { boardReactionSchema } from '$lib/sync/board-protocol';
+import { boardReactionSchema } from '$lib/protocol/board-protocol';
 
 /**
  * Adds or takes back the person's reaction. On a post that is not on their board it changes
